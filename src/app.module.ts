@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import { FundersModule } from './funders/funders.module';
+import { HealthController } from './health/health.controller';
+import { HistoryModule } from './history/history.module';
+import { IndicatorsModule } from './indicators/indicators.module';
+import { LocksModule } from './locks/locks.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { ProjectsModule } from './projects/projects.module';
+import { ReportsModule } from './reports/reports.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    AuditModule,
+    AuthModule,
+    OrganisationsModule,
+    FundersModule,
+    ProjectsModule,
+    IndicatorsModule,
+    LocksModule,
+    HistoryModule,
+    ReportsModule,
+    DemoModule,
+  ],
+  controllers: [HealthController],
+  providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+})
+export class AppModule {}

@@ -1,0 +1,21 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { applySecurity } from './auth/security';
+import { createValidationPipe } from './common/validation';
+
+/** Everything main.ts and the end-to-end tests apply to the app alike. */
+export function configureApp(app: INestApplication): void {
+  applySecurity(app);
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Kazalnik API')
+      .setDescription('Kazalniki programov in letna poročila financerjem')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+}

@@ -1,0 +1,45 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { UsersModule } from '../users/users.module';
+import { AccessTokens, TOKEN_ALGORITHM } from './access-tokens';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService, LOGIN_THROTTLE } from './auth.service';
+import { LoginThrottle } from './login-throttle';
+import { ProjectAccessService } from './project-access.service';
+import { RouteRulesCheck } from './route-rules.check';
+import { resolveTokenSecret } from './token-secret';
+
+/**
+ * Login, the global guard and project access. Global so that every module can inject
+ * ProjectAccessService. Creating the module fails in production without TOKEN_SECRET.
+ */
+@Global()
+@Module({
+  imports: [
+    DiscoveryModule,
+    UsersModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: resolveTokenSecret(config),
+        signOptions: { algorithm: TOKEN_ALGORITHM },
+        verifyOptions: { algorithms: [TOKEN_ALGORITHM] },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: LOGIN_THROTTLE, useFactory: () => new LoginThrottle() },
+    AccessTokens,
+    AuthService,
+    ProjectAccessService,
+    RouteRulesCheck,
+  ],
+  exports: [ProjectAccessService],
+})
+export class AuthModule {}

@@ -1,0 +1,47 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsOptional, Matches, registerDecorator, ValidationArguments } from 'class-validator';
+import { isIsoDate } from '../projects/reporting-years';
+
+const DECIMAL = /^\d{1,15}(\.\d{1,6})?$/;
+
+/**
+ * A non-negative exact decimal, accepted as a JSON string ("382188.56") or number (382188.56) and
+ * kept as a canonical string, so that no float is ever stored.
+ */
+export function IsDecimalValue(options: { optional?: boolean; example?: string } = {}) {
+  const decorators = [
+    (options.optional ? ApiPropertyOptional : ApiProperty)({ type: String, example: options.example ?? '62' }),
+    Transform(({ value }) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value)),
+    Matches(DECIMAL, {
+      message: (args: ValidationArguments) =>
+        typeof args.value === 'string' && args.value.trim().startsWith('-')
+          ? `${args.property} must not be negative`
+          : `${args.property} must be a non-negative decimal number with at most 6 decimals, e.g. "382188.56"`,
+    }),
+  ];
+  if (options.optional) decorators.unshift(IsOptional());
+  return applyDecorators(...decorators);
+}
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export function IsCalendarDate(options: { optional?: boolean; example?: string } = {}) {
+  const check = (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: object.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isIsoDate(value),
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property} must be a calendar date in the form YYYY-MM-DD (e.g. 2019-09-23)`,
+      },
+    });
+  const decorators: PropertyDecorator[] = [
+    (options.optional ? ApiPropertyOptional : ApiProperty)({ type: String, format: 'date', example: options.example ?? '2019-09-23' }),
+    check,
+  ];
+  if (options.optional) decorators.unshift(IsOptional());
+  return applyDecorators(...decorators);
+}

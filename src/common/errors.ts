@@ -1,0 +1,52 @@
+/**
+ * Domain errors. Services throw these; one exception filter maps them to HTTP, so a client's
+ * mistake is never a 500 and services stay free of HTTP.
+ */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+}
+
+export class ConflictError extends DomainError {
+  readonly status = 409;
+}
+
+/** Input that is well-formed but breaks a rule of the domain (a date outside the funding period). */
+export class RuleViolationError extends DomainError {
+  readonly status = 422;
+  constructor(
+    message: string,
+    readonly errors: FieldError[],
+  ) {
+    super(message, { errors });
+  }
+}
+
+/** A write based on a version that is no longer current. */
+export class StaleVersionError extends DomainError {
+  readonly status = 409;
+}
+
+/** A write into a reporting year that is locked. */
+export class PeriodLockedError extends DomainError {
+  readonly status = 423;
+}
+
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+}

@@ -1,0 +1,61 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from './errors';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  [key: string]: unknown;
+}
+
+/** Maps every error to a JSON answer; only the unexpected ones are 500, and never with a stack. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      return { statusCode: exception.status, error: exception.name, message: exception.message, ...exception.details };
+    }
+    if (exception instanceof HttpException) {
+      const res = exception.getResponse();
+      const fromRes = typeof res === 'object' ? (res as Record<string, unknown>) : { message: res };
+      return {
+        ...fromRes,
+        statusCode: exception.getStatus(),
+        error: typeof fromRes.error === 'string' ? fromRes.error : exception.name,
+        message: Array.isArray(fromRes.message) ? fromRes.message.join('; ') : String(fromRes.message ?? exception.message),
+      };
+    }
+    const constraint = constraintViolation(exception);
+    if (constraint) return constraint;
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'InternalServerError', message: 'Internal server error' };
+  }
+}
+
+/** Unique and foreign-key violations are a client's conflict, not a server failure. */
+function constraintViolation(exception: unknown): ErrorBody | null {
+  if (!(exception instanceof QueryFailedError)) return null;
+  const driverError = (exception as QueryFailedError & { driverError?: { code?: string; message?: string } }).driverError;
+  const code = driverError?.code ?? '';
+  const message = driverError?.message ?? exception.message;
+  if (code === '23505' || /UNIQUE constraint failed/.test(message)) {
+    return { statusCode: 409, error: 'Conflict', message: 'A record with the same unique key already exists' };
+  }
+  if (code === '23503' || /FOREIGN KEY constraint failed/.test(message)) {
+    return { statusCode: 409, error: 'Conflict', message: 'The record is referenced by, or refers to, a record that does not allow it' };
+  }
+  return null;
+}

@@ -1,0 +1,33 @@
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { FieldError } from './errors';
+
+/** Flattens class-validator errors into `{ field: 'partners[0].role', message }` pairs. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  const result: FieldError[] = [];
+  for (const error of errors) {
+    const path = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    for (const message of Object.values(error.constraints ?? {})) {
+      result.push({ field: path, message: message.replace(/^property /, '') });
+    }
+    if (error.children?.length) result.push(...flattenValidationErrors(error.children, path));
+  }
+  return result;
+}
+
+/** The one global ValidationPipe: unknown fields are refused, payloads are typed. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => {
+      const fieldErrors = flattenValidationErrors(errors);
+      return new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `Invalid input: ${fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+        errors: fieldErrors,
+      });
+    },
+  });
+}

@@ -1,0 +1,93 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1' ? true : value === false || value === 'false' || value === '0' ? false : value;
+
+/** Environment variables the service reads, validated once at start-up. */
+export class EnvironmentVariables {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  DATABASE_PATH?: string;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'DEMO_DATA must be true or false' })
+  DEMO_DATA?: boolean;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'TOKEN_SECRET must be at least 32 characters long' })
+  TOKEN_SECRET?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  TOKEN_TTL_SECONDS?: number;
+
+  @IsOptional()
+  @Matches(/^\d{1,2}(\.\d{1,2})?$/, { message: 'ON_TRACK_MARGIN_PERCENT must be a percentage from 0 to 99.99, e.g. 15' })
+  ON_TRACK_MARGIN_PERCENT?: string;
+
+  @IsOptional()
+  @Matches(/^\d{1,3}(\.\d{1,2})?$/, { message: 'DEVIATION_THRESHOLD_PERCENT must be a percentage, e.g. 10' })
+  DEVIATION_THRESHOLD_PERCENT?: string;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+  demoData: boolean;
+  tokenSecret: string | null;
+  tokenTtlSeconds: number;
+  /** How far below plan (in %) still counts as "on track"; TolaData's ±15 % by default. */
+  onTrackMarginPercent: string;
+  /** How far achievement may depart from 100 % before an explanation of deviations is required. */
+  deviationThresholdPercent: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; a bad value throws an error naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // An empty variable (`DATABASE_URL=`) means "not set", as in most shells' idiom.
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const vars = plainToInstance(EnvironmentVariables, set, { excludeExtraneousValues: false });
+  const errors = validateSync(vars, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const nodeEnv = (vars.NODE_ENV ?? 'development') as AppConfig['env'];
+  return {
+    env: nodeEnv,
+    port: vars.PORT ?? 3000,
+    database: vars.DATABASE_URL
+      ? { type: 'postgres', url: vars.DATABASE_URL }
+      : { type: 'sqlite', path: vars.DATABASE_PATH ?? 'data/kazalnik.sqlite' },
+    demoData: nodeEnv === 'production' ? false : (vars.DEMO_DATA ?? true),
+    tokenSecret: vars.TOKEN_SECRET ?? null,
+    tokenTtlSeconds: vars.TOKEN_TTL_SECONDS ?? 3600,
+    onTrackMarginPercent: vars.ON_TRACK_MARGIN_PERCENT ?? '15',
+    deviationThresholdPercent: vars.DEVIATION_THRESHOLD_PERCENT ?? '10',
+  };
+}

@@ -1,0 +1,68 @@
+import type { FunderKind } from '../funders/funder.entity';
+import type { Aggregation, Direction, IndicatorKind, IndicatorUnit } from '../indicators/indicator-summary.types';
+import type { OrganisationKind } from '../organisations/organisation.entity';
+import type { PartnerRole } from '../projects/entities/project-partner.entity';
+import type { ProjectStatus } from '../projects/entities/project.entity';
+
+/** The demo dataset as plain data: every figure is copied from the source documents in shared/seeds. */
+export interface DemoOrganisation {
+  name: string;
+  shortName?: string;
+  kind: OrganisationKind;
+  place?: string;
+}
+
+export interface DemoFunder {
+  code: string;
+  name: string;
+  kind: FunderKind;
+}
+
+export interface DemoValue {
+  /** Defaults to the calendar year 2020 clipped to the funding period. */
+  periodStart?: string;
+  periodEnd?: string;
+  /** Organisation name of a partner's part; omitted for the whole partnership. */
+  partner?: string;
+  value?: string;
+  numerator?: string;
+  denominator?: string;
+  comment?: string;
+}
+
+export interface DemoIndicator {
+  code: string;
+  name: string;
+  kind: IndicatorKind;
+  unit: IndicatorUnit;
+  unitLabel?: string;
+  aggregation?: Aggregation;
+  direction?: Direction;
+  resultArea?: string;
+  numeratorDefinition?: string;
+  denominatorDefinition?: string;
+  targets?: { year?: number; value: string }[];
+  values: DemoValue[];
+}
+
+export interface DemoProject {
+  code: string;
+  name: string;
+  description: string;
+  lead: string;
+  partners: { organisation: string; role: Exclude<PartnerRole, 'lead'>; note?: string }[];
+  places: string[];
+  region?: string;
+  status: ProjectStatus;
+  periods: {
+    startDate: string;
+    endDate: string;
+    amountEur?: string;
+    publicCall?: string;
+    contractReference?: string;
+    funders: { code: string; sharePercent?: string; amountEur?: string }[];
+  }[];
+  objectives?: { code: string; name: string }[];
+  resultAreas?: { code: string; name: string; objective?: string }[];
+  indicators: DemoIndicator[];
+}

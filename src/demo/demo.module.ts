@@ -1,0 +1,31 @@
+import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { Transactions } from '../database/transactions';
+import { Project } from '../projects/entities/project.entity';
+import { seedDemoUsers } from '../users/demo-users';
+import { loadDemoData } from './demo-loader';
+
+/** Fills an empty database with the demo dataset on start, unless DEMO_DATA=false or production. */
+@Module({})
+export class DemoModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoModule.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.demoData) return;
+    const loaded = await this.transactions.run(async (em) => {
+      if ((await em.count(Project)) > 0) return null;
+      const result = await loadDemoData(em, this.audit);
+      await seedDemoUsers(em);
+      return result;
+    });
+    if (loaded) this.logger.log(`Loaded demo data: ${loaded.projects} projects, ${loaded.values} achieved values, demo users admin, koordinator, vodja, revizor`);
+  }
+}

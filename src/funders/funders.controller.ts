@@ -1,0 +1,82 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '../auth/actor';
+import { EVERYONE, MANAGERS, Roles } from '../auth/roles.decorator';
+import { CreateFunderDto, CreatePublicCallDto, UpdateFunderDto, UpdatePublicCallDto } from './dto/funder.dto';
+import { Funder } from './funder.entity';
+import { FundersService } from './funders.service';
+import { PublicCall } from './public-call.entity';
+
+@ApiTags('funders')
+@Controller('api/funders')
+export class FundersController {
+  constructor(private readonly funders: FundersService) {}
+
+  @Get()
+  @Roles(...EVERYONE)
+  list(): Promise<Funder[]> {
+    return this.funders.listFunders();
+  }
+
+  @Get(':id')
+  @Roles(...EVERYONE)
+  get(@Param('id', ParseIntPipe) id: number): Promise<Funder> {
+    return this.funders.getFunder(id);
+  }
+
+  @Post()
+  @Roles(...MANAGERS)
+  create(@Body() dto: CreateFunderDto, @CurrentActor() actor: Actor): Promise<Funder> {
+    return this.funders.createFunder(dto, actor);
+  }
+
+  @Patch(':id')
+  @Roles(...MANAGERS)
+  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateFunderDto, @CurrentActor() actor: Actor): Promise<Funder> {
+    return this.funders.updateFunder(id, dto, actor);
+  }
+
+  @Delete(':id')
+  @Roles(...MANAGERS)
+  @HttpCode(204)
+  remove(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<void> {
+    return this.funders.removeFunder(id, actor);
+  }
+}
+
+@ApiTags('funders')
+@Controller('api/public-calls')
+export class PublicCallsController {
+  constructor(private readonly funders: FundersService) {}
+
+  @Get()
+  @Roles(...EVERYONE)
+  list(): Promise<PublicCall[]> {
+    return this.funders.listCalls();
+  }
+
+  @Get(':id')
+  @Roles(...EVERYONE)
+  get(@Param('id', ParseIntPipe) id: number): Promise<PublicCall> {
+    return this.funders.getCall(id);
+  }
+
+  @Post()
+  @Roles(...MANAGERS)
+  create(@Body() dto: CreatePublicCallDto, @CurrentActor() actor: Actor): Promise<PublicCall> {
+    return this.funders.createCall(dto, actor);
+  }
+
+  @Patch(':id')
+  @Roles(...MANAGERS)
+  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdatePublicCallDto, @CurrentActor() actor: Actor): Promise<PublicCall> {
+    return this.funders.updateCall(id, dto, actor);
+  }
+
+  @Delete(':id')
+  @Roles(...MANAGERS)
+  @HttpCode(204)
+  remove(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<void> {
+    return this.funders.removeCall(id, actor);
+  }
+}

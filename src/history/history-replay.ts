@@ -1,0 +1,45 @@
+/**
+ * Rebuilds what an indicator's records looked like at a moment from its audit entries: for each
+ * record, the state after its last entry at or before that moment (nothing, if that was a delete).
+ * Plain data in, plain data out.
+ */
+export interface HistoryEvent {
+  entryId: number;
+  occurredAt: string;
+  actor: string;
+  role: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  reason: string | null;
+  reasonCategory: string | null;
+}
+
+export interface StateAsOf {
+  asOf: string;
+  records: { entityType: string; entityId: string; state: Record<string, unknown> }[];
+}
+
+export function stateAsOf(events: readonly HistoryEvent[], asOf: string): StateAsOf {
+  const latest = new Map<string, HistoryEvent>();
+  for (const event of events) {
+    if (event.occurredAt > asOf) continue;
+    const key = `${event.entityType}#${event.entityId}`;
+    const known = latest.get(key);
+    if (!known || known.entryId < event.entryId) latest.set(key, event);
+  }
+  const records = [...latest.values()]
+    .filter((e) => e.after !== null)
+    .sort((a, b) => a.entityType.localeCompare(b.entityType) || Number(a.entityId) - Number(b.entityId))
+    .map((e) => ({ entityType: e.entityType, entityId: e.entityId, state: e.after! }));
+  return { asOf, records };
+}
+
+/** Whether an audit entry is about this indicator: the indicator itself or a record that points at it. */
+export function concernsIndicator(event: Pick<HistoryEvent, 'entityType' | 'entityId' | 'before' | 'after'>, indicatorId: number): boolean {
+  if (event.entityType === 'indicator') return event.entityId === String(indicatorId);
+  const ref = (event.after ?? event.before)?.indicatorId;
+  return ref === indicatorId;
+}

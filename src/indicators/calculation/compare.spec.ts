@@ -1,0 +1,31 @@
+import Decimal from 'decimal.js';
+import { compareToTarget, satisfies } from './compare';
+import { anAggregate } from './test-factories';
+
+describe('compareToTarget', () => {
+  it('finds 1/3 (33.33… %) above 33.33 although it rounds to it', () => {
+    expect(compareToTarget(anAggregate('33.33', 1, 3), new Decimal('33.33'))).toBe(1);
+  });
+
+  it('finds 1/3 below 33.34', () => {
+    expect(compareToTarget(anAggregate('33.33', 1, 3), new Decimal('33.34'))).toBe(-1);
+  });
+
+  it('compares with a scaled target: 27 against 60 × 183/366 = 30', () => {
+    expect(compareToTarget(anAggregate(27), new Decimal(60), new Decimal(183), new Decimal(366))).toBe(-1);
+  });
+});
+
+describe('satisfies', () => {
+  it('takes equality as meeting an at_least target', () => {
+    expect(satisfies('at_least', anAggregate(60), new Decimal(60))).toBe(true);
+  });
+
+  it('takes equality as meeting an at_most target', () => {
+    expect(satisfies('at_most', anAggregate(5), new Decimal(5))).toBe(true);
+  });
+
+  it('finds 6 over an at_most target of 5', () => {
+    expect(satisfies('at_most', anAggregate(6), new Decimal(5))).toBe(false);
+  });
+});

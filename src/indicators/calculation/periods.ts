@@ -1,0 +1,35 @@
+import Decimal from 'decimal.js';
+import { daysInclusive, reportingYears, type ReportingYear } from '../../projects/reporting-years';
+import type { PeriodDef } from './types';
+
+export function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+export function maxDate(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+/** The calendar year an entry belongs to; entries never cross a year boundary. */
+export function entryYear(entry: { periodStart: string }): number {
+  return Number(entry.periodStart.slice(0, 4));
+}
+
+/** The part of the funding period that falls in `year`; a RangeError outside the period. */
+export function yearWindow(period: PeriodDef, year: number): ReportingYear {
+  const found = reportingYears(period.startDate, period.endDate).find((y) => y.year === year);
+  if (!found) {
+    throw new RangeError(`Year ${year} is outside the funding period ${period.startDate} – ${period.endDate}`);
+  }
+  return found;
+}
+
+/**
+ * The share of `start`–`end` that has passed on `asOf`, as an exact fraction of whole days
+ * (`asOf` itself counts as passed). 0 before the start, 1 from the end on.
+ */
+export function elapsedFraction(start: string, end: string, asOf: string): { elapsed: Decimal; total: Decimal } {
+  const total = daysInclusive(start, end);
+  const elapsed = asOf < start ? 0 : daysInclusive(start, minDate(asOf, end));
+  return { elapsed: new Decimal(elapsed), total: new Decimal(total) };
+}

@@ -1,0 +1,110 @@
+import Decimal from 'decimal.js';
+import type { IndicatorStatus } from '../indicator-summary.types';
+import { compareToTarget, satisfies } from './compare';
+import { HUNDRED, ZERO } from './decimals';
+import { elapsedFraction, minDate, yearWindow } from './periods';
+import type { Aggregate, IndicatorDef, PeriodDef, Thresholds } from './types';
+
+export interface StatusInput {
+  indicator: Pick<IndicatorDef, 'aggregation' | 'direction' | 'isShare'>;
+  planned: Decimal | null;
+  plannedTotal: Decimal | null;
+  achieved: Aggregate | null;
+  achievedToDate: Aggregate | null;
+  period: PeriodDef;
+  year: number;
+  asOf: string;
+  thresholds: Pick<Thresholds, 'onTrackMarginPercent'>;
+}
+
+interface Judgement {
+  indicator: StatusInput['indicator'];
+  value: Aggregate | null;
+  target: Decimal;
+  start: string;
+  end: string;
+  asOf: string;
+  margin: Decimal;
+}
+
+/**
+ * Status of an indicator in a year. A year target judges the year's value; without one, a
+ * whole-period target judges the value to date. The whole-period view of year Y is taken at the
+ * end of Y at the latest, so a 2020 report shows where 2020 left the project, not later years.
+ */
+export function indicatorStatus(input: StatusInput): IndicatorStatus {
+  const margin = input.thresholds.onTrackMarginPercent.div(HUNDRED);
+  const window = yearWindow(input.period, input.year);
+  if (input.planned !== null) {
+    return judge({
+      indicator: input.indicator,
+      value: input.achieved,
+      target: input.planned,
+      start: window.start,
+      end: window.end,
+      asOf: input.asOf,
+      margin,
+    });
+  }
+  if (input.plannedTotal !== null) {
+    return judge({
+      indicator: input.indicator,
+      value: input.achievedToDate,
+      target: input.plannedTotal,
+      start: input.period.startDate,
+      end: input.period.endDate,
+      asOf: minDate(input.asOf, window.end),
+      margin,
+    });
+  }
+  return 'no_target';
+}
+
+function judge(j: Judgement): IndicatorStatus {
+  const accumulates = !j.indicator.isShare && j.indicator.aggregation !== 'latest';
+  return accumulates ? judgeAccumulating(j) : judgeState(j);
+}
+
+/**
+ * sum and cumulative grow through the period, so while it runs they are compared with the target
+ * scaled by the elapsed share of its days. Nothing recorded counts as nothing achieved.
+ */
+function judgeAccumulating(j: Judgement): IndicatorStatus {
+  const value = j.value ?? { value: ZERO, numerator: null, denominator: null };
+  const over = j.asOf >= j.end;
+  const { elapsed, total } = elapsedFraction(j.start, j.end, j.asOf);
+
+  if (j.indicator.direction === 'at_least') {
+    if (satisfies('at_least', value, j.target)) return 'met';
+    if (over) return 'not_met';
+    const expectedAtLeast = elapsed.times(Decimal.sub(1, j.margin));
+    return compareToTarget(value, j.target, expectedAtLeast, total) >= 0 ? 'on_track' : 'at_risk';
+  }
+
+  if (!satisfies('at_most', value, j.target)) {
+    // Increments cannot be taken back, so a summed at_most target once exceeded stays missed;
+    // a running total may still be restated downwards until the period ends.
+    return j.indicator.aggregation === 'sum' || over ? 'not_met' : 'at_risk';
+  }
+  // Under an at_most target is only final when the period is over: the remaining days may still add.
+  if (over) return 'met';
+  const expectedAtMost = elapsed.times(Decimal.add(1, j.margin));
+  return compareToTarget(value, j.target, expectedAtMost, total) <= 0 ? 'on_track' : 'at_risk';
+}
+
+/**
+ * Shares and latest values are states: they do not grow with time, so the target is not scaled.
+ * A state that satisfies the target is met now; within the margin it is on track until the
+ * period ends. Without any value there is nothing that could satisfy the target.
+ */
+function judgeState(j: Judgement): IndicatorStatus {
+  const over = j.asOf >= j.end;
+  if (j.value === null) return over ? 'not_met' : 'at_risk';
+  if (satisfies(j.indicator.direction, j.value, j.target)) return 'met';
+  if (over) return 'not_met';
+  const within =
+    j.indicator.direction === 'at_least'
+      ? compareToTarget(j.value, j.target, Decimal.sub(1, j.margin)) >= 0
+      : compareToTarget(j.value, j.target, Decimal.add(1, j.margin)) <= 0;
+  return within ? 'on_track' : 'at_risk';
+}

@@ -1,0 +1,73 @@
+import type Decimal from 'decimal.js';
+import { reportingYears } from '../../projects/reporting-years';
+import { sumOf, toDecimal } from './decimals';
+import type { PeriodDef, TargetEntry } from './types';
+
+/**
+ * The row in force on `effectiveBy` among the rows for (year, partner): the latest `validFrom` on
+ * or before that date (ties: the later input). An amendment therefore never rewrites a year that
+ * was over before it took effect. When no row had taken effect yet (a target entered late, dated
+ * from the amendment), the earliest row is the best statement of the plan there is.
+ */
+export function validTarget(
+  targets: readonly TargetEntry[],
+  year: number | null,
+  partnerId: number | null,
+  effectiveBy: string,
+): TargetEntry | undefined {
+  const rows = targets.filter((t) => t.year === year && t.partnerId === partnerId);
+  let inForce: TargetEntry | undefined;
+  let earliest: TargetEntry | undefined;
+  for (const row of rows) {
+    if (row.validFrom <= effectiveBy && (!inForce || row.validFrom >= inForce.validFrom)) inForce = row;
+    if (!earliest || row.validFrom < earliest.validFrom) earliest = row;
+  }
+  return inForce ?? earliest;
+}
+
+function valueOf(row: TargetEntry | undefined): Decimal | null {
+  return row ? toDecimal(row.value, 'target value') : null;
+}
+
+/** The target for `year` as it stood at the end of that year. */
+export function yearTarget(targets: readonly TargetEntry[], year: number, partnerId: number | null): Decimal | null {
+  return valueOf(validTarget(targets, year, partnerId, `${year}-12-31`));
+}
+
+/**
+ * The whole-period target as it stood at the end of the reported year, so that a report for 2020
+ * states the plan the organisation was working to in 2020, like the year targets do.
+ */
+export function periodTarget(
+  targets: readonly TargetEntry[],
+  partnerId: number | null,
+  reportedYear: number,
+): Decimal | null {
+  return valueOf(validTarget(targets, null, partnerId, `${reportedYear}-12-31`));
+}
+
+/** Σ of the year targets that exist over the funding period; null when no year has one. */
+export function sumOfYearTargets(
+  targets: readonly TargetEntry[],
+  period: PeriodDef,
+  partnerId: number | null,
+): Decimal | null {
+  const values = reportingYears(period.startDate, period.endDate)
+    .map((y) => yearTarget(targets, y.year, partnerId))
+    .filter((v): v is Decimal => v !== null);
+  return values.length > 0 ? sumOf(values) : null;
+}
+
+/** The target of the last year of the funding period that has one: what a state should reach by the end. */
+export function lastYearTarget(
+  targets: readonly TargetEntry[],
+  period: PeriodDef,
+  partnerId: number | null,
+): Decimal | null {
+  const years = reportingYears(period.startDate, period.endDate).reverse();
+  for (const y of years) {
+    const value = yearTarget(targets, y.year, partnerId);
+    if (value !== null) return value;
+  }
+  return null;
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { AchievedValue } from './entities/achieved-value.entity';
+import { DeviationExplanation } from './entities/deviation-explanation.entity';
+import { Indicator } from './entities/indicator.entity';
+import { Target } from './entities/target.entity';
+
+/** Read queries for indicators and their figures, one named method per question. */
+@Injectable()
+export class IndicatorsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get em() {
+    return this.dataSource.manager;
+  }
+
+  findById(id: number): Promise<Indicator | null> {
+    return this.em.findOne(Indicator, { where: { id }, relations: { project: true } });
+  }
+
+  /** Indicators of the given projects (or of all projects) with their result areas, in report order. */
+  findByProjects(projectIds: number[] | 'all'): Promise<Indicator[]> {
+    if (projectIds !== 'all' && projectIds.length === 0) return Promise.resolve([]);
+    return this.em.find(Indicator, {
+      where: projectIds === 'all' ? {} : { projectId: In(projectIds) },
+      relations: { resultArea: true },
+      order: { projectId: 'ASC', sortOrder: 'ASC', code: 'ASC' },
+    });
+  }
+
+  /** Targets of the indicators of the given projects, joined by project so the list of ids stays short. */
+  findTargetsByProjects(projectIds: number[] | 'all'): Promise<Target[]> {
+    return this.byProjects(this.em.createQueryBuilder(Target, 'r'), projectIds)
+      .orderBy('r.validFrom', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getMany();
+  }
+
+  /** Achieved values of the given projects up to and including `year` (for to-date figures). */
+  findAchievedByProjectsUpToYear(projectIds: number[] | 'all', year: number): Promise<AchievedValue[]> {
+    return this.byProjects(this.em.createQueryBuilder(AchievedValue, 'r'), projectIds)
+      .andWhere('r.year <= :year', { year })
+      .orderBy('r.periodStart', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getMany();
+  }
+
+  findExplanationsByProjects(projectIds: number[] | 'all', year: number): Promise<DeviationExplanation[]> {
+    return this.byProjects(this.em.createQueryBuilder(DeviationExplanation, 'r'), projectIds)
+      .andWhere('r.year = :year', { year })
+      .getMany();
+  }
+
+  private byProjects<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, projectIds: number[] | 'all'): SelectQueryBuilder<T> {
+    qb.innerJoin(Indicator, 'i', 'i.id = r.indicatorId');
+    return projectIds === 'all' ? qb.where('1 = 1') : qb.where('i.projectId IN (:...projectIds)', { projectIds: projectIds.length ? projectIds : [-1] });
+  }
+
+  findTargetsByIndicator(indicatorId: number): Promise<Target[]> {
+    return this.em.find(Target, { where: { indicatorId }, order: { year: 'ASC', validFrom: 'ASC', id: 'ASC' } });
+  }
+
+
+  findAchievedByIndicator(indicatorId: number, year?: number): Promise<AchievedValue[]> {
+    return this.em.find(AchievedValue, {
+      where: { indicatorId, ...(year !== undefined ? { year } : {}) },
+      relations: { partnerOrganisation: true },
+      order: { periodStart: 'ASC', id: 'ASC' },
+    });
+  }
+
+
+  findExplanationsByIndicators(indicatorIds: number[], year?: number): Promise<DeviationExplanation[]> {
+    if (indicatorIds.length === 0) return Promise.resolve([]);
+    return this.em.find(DeviationExplanation, {
+      where: { indicatorId: In(indicatorIds), ...(year !== undefined ? { year } : {}) },
+      order: { year: 'ASC' },
+    });
+  }
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '../../auth/actor';
+import { EVERYONE, Roles } from '../../auth/roles.decorator';
+import { YearPipe } from '../year.pipe';
+import { SummaryService } from './summary.service';
+
+/** Registered before IndicatorsController so that `indicators/summary` is not read as an id. */
+@ApiTags('indicators')
+@Controller('api')
+export class SummaryController {
+  constructor(private readonly summaries: SummaryService) {}
+
+  @Get('projects/:code/indicators/summary')
+  @Roles(...EVERYONE)
+  @ApiQuery({ name: 'year', example: 2020 })
+  @ApiQuery({ name: 'asOf', required: false, description: 'Evaluation date (YYYY-MM-DD); today by default' })
+  project(@Param('code') code: string, @Query('year', YearPipe) year: number, @Query('asOf') asOf: string | undefined, @CurrentActor() actor: Actor) {
+    return this.summaries.forProject(code, year, asOf, actor);
+  }
+
+  @Get('indicators/summary')
+  @Roles(...EVERYONE)
+  @ApiQuery({ name: 'year', example: 2020 })
+  @ApiQuery({ name: 'asOf', required: false })
+  portfolio(@Query('year', YearPipe) year: number, @Query('asOf') asOf: string | undefined, @CurrentActor() actor: Actor) {
+    return this.summaries.forPortfolio(year, asOf, actor);
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import Decimal from 'decimal.js';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../auth/actor';
+import { FieldError, NotFoundError, RuleViolationError } from '../common/errors';
+import { AuditContext, auditedCreate, auditedDelete, auditedUpdate } from '../database/audited-writes';
+import { Transactions } from '../database/transactions';
+import { LocksService } from '../locks/locks.service';
+import { FundingPeriod } from '../projects/entities/funding-period.entity';
+import { ProjectPartner } from '../projects/entities/project-partner.entity';
+import { ChangeReasonDto, CreateTargetDto, UpdateTargetDto } from './dto/values.dto';
+import { Indicator, isShareIndicator } from './entities/indicator.entity';
+import { Target } from './entities/target.entity';
+import { IndicatorsRepository } from './indicators.repository';
+import { IndicatorsService } from './indicators.service';
+
+/**
+ * Planned values. A contract amendment is a new target with a later `validFrom`, so the old one
+ * stays and earlier years keep being measured against what was promised then.
+ */
+@Injectable()
+export class TargetsService {
+  constructor(
+    private readonly indicators: IndicatorsService,
+    private readonly repository: IndicatorsRepository,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly locks: LocksService,
+  ) {}
+
+  async list(indicatorId: number, actor: Actor): Promise<Target[]> {
+    await this.indicators.getReadable(indicatorId, actor);
+    return this.repository.findTargetsByIndicator(indicatorId);
+  }
+
+  async create(indicatorId: number, dto: CreateTargetDto, actor: Actor): Promise<Target> {
+    const indicator = await this.indicators.getWritable(indicatorId, actor);
+    return this.transactions.run(async (em) => {
+      const validFrom = await this.checkTarget(em, indicator, dto);
+      if (dto.year !== undefined) await this.locks.assertUnlocked(em, indicator.projectId, dto.year);
+      return auditedCreate(this.ctx(em, actor, indicator, null), Target, {
+        indicatorId,
+        year: dto.year ?? null,
+        partnerOrganisationId: dto.partnerOrganisationId ?? null,
+        value: dto.value,
+        validFrom,
+        reference: dto.reference ?? null,
+      });
+    });
+  }
+
+  async update(id: number, dto: UpdateTargetDto, actor: Actor): Promise<Target> {
+    const { target, indicator } = await this.find(id, actor);
+    return this.transactions.run(async (em) => {
+      if (target.year !== null) await this.locks.assertUnlocked(em, indicator.projectId, target.year);
+      if (dto.value !== undefined) assertShareTarget(indicator, dto.value);
+      const ctx = { ...this.ctx(em, actor, indicator, dto.reason), reasonCategory: dto.reasonCategory ?? null };
+      const patch = { ...(dto.value !== undefined ? { value: dto.value } : {}), ...(dto.reference !== undefined ? { reference: dto.reference } : {}) };
+      return (await auditedUpdate(ctx, Target, id, patch, dto.version)).after;
+    });
+  }
+
+  async remove(id: number, dto: ChangeReasonDto, actor: Actor): Promise<void> {
+    const { target, indicator } = await this.find(id, actor);
+    await this.transactions.run(async (em) => {
+      if (target.year !== null) await this.locks.assertUnlocked(em, indicator.projectId, target.year);
+      const ctx = { ...this.ctx(em, actor, indicator, dto.reason), reasonCategory: dto.reasonCategory ?? null };
+      await auditedDelete(ctx, Target, id, dto.version);
+    });
+  }
+
+  private async find(id: number, actor: Actor): Promise<{ target: Target; indicator: Indicator }> {
+    const target = await this.transactions.manager.findOneBy(Target, { id });
+    if (!target) throw new NotFoundError(`Target ${id} does not exist`);
+    return { target, indicator: await this.indicators.getWritable(target.indicatorId, actor) };
+  }
+
+  /** Checks the target against the project and returns the date it takes effect. */
+  private async checkTarget(em: EntityManager, indicator: Indicator, dto: CreateTargetDto): Promise<string> {
+    const errors: FieldError[] = [];
+    const periods = await em.find(FundingPeriod, { where: { projectId: indicator.projectId }, order: { startDate: 'ASC' } });
+    const period = dto.year === undefined ? periods[0] : periods.find((p) => p.startDate.slice(0, 4) <= String(dto.year) && String(dto.year) <= p.endDate.slice(0, 4));
+    if (!period) {
+      const message = dto.year === undefined ? 'the project has no funding period yet' : `${dto.year} is not a reporting year of any funding period of the project`;
+      errors.push({ field: 'year', message });
+    }
+    if (dto.partnerOrganisationId !== undefined && !(await em.existsBy(ProjectPartner, { projectId: indicator.projectId, organisationId: dto.partnerOrganisationId }))) {
+      errors.push({ field: 'partnerOrganisationId', message: `organisation ${dto.partnerOrganisationId} is not a partner of this project` });
+    }
+    try {
+      assertShareTarget(indicator, dto.value);
+    } catch (e) {
+      if (e instanceof RuleViolationError) errors.push(...e.errors);
+      else throw e;
+    }
+    if (errors.length) throw new RuleViolationError(`Target refused: ${errors.map((e) => e.message).join('; ')}`, errors);
+    return dto.validFrom ?? period!.startDate;
+  }
+
+  private ctx(em: EntityManager, actor: Actor, indicator: Indicator, reason: string | null): AuditContext {
+    return { em, audit: this.audit, actor, entityType: 'target', projectId: indicator.projectId, reason };
+  }
+}
+
+function assertShareTarget(indicator: Indicator, value: string): void {
+  if (isShareIndicator(indicator) && new Decimal(value).gt(100)) {
+    throw new RuleViolationError('A share target cannot exceed 100 %', [{ field: 'value', message: 'a share target must be between 0 and 100 %' }]);
+  }
+}

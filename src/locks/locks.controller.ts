@@ -1,0 +1,32 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '../auth/actor';
+import { EVERYONE, MANAGERS, Roles } from '../auth/roles.decorator';
+import { LockYearDto, UnlockYearDto } from './dto/lock.dto';
+import { LocksService } from './locks.service';
+import { YearLock } from './year-lock.entity';
+
+@ApiTags('locks')
+@Controller('api/projects/:code/locks')
+export class LocksController {
+  constructor(private readonly locks: LocksService) {}
+
+  @Get()
+  @Roles(...EVERYONE)
+  list(@Param('code') code: string, @CurrentActor() actor: Actor): Promise<YearLock[]> {
+    return this.locks.list(code, actor);
+  }
+
+  @Post()
+  @Roles(...MANAGERS)
+  lock(@Param('code') code: string, @Body() dto: LockYearDto, @CurrentActor() actor: Actor): Promise<YearLock> {
+    return this.locks.lock(code, dto.year, dto.reason ?? null, actor);
+  }
+
+  @Delete(':year')
+  @Roles('admin')
+  @HttpCode(204)
+  unlock(@Param('code') code: string, @Param('year', ParseIntPipe) year: number, @Body() dto: UnlockYearDto, @CurrentActor() actor: Actor): Promise<void> {
+    return this.locks.unlock(code, year, dto.reason, actor);
+  }
+}

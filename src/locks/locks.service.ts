@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../auth/actor';
+import { ForbiddenError, NotFoundError, PeriodLockedError } from '../common/errors';
+import { nowIso } from '../database/columns';
+import { Transactions } from '../database/transactions';
+import { ProjectsService } from '../projects/projects.service';
+import { YearLock } from './year-lock.entity';
+
+/**
+ * Locked reporting years. Every write path into a year's figures asks `assertUnlocked` inside its
+ * transaction; only a coordinator's correction (with a reason) may change a locked year.
+ */
+@Injectable()
+export class LocksService {
+  constructor(
+    private readonly projects: ProjectsService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(code: string, actor: Actor): Promise<YearLock[]> {
+    const project = await this.projects.getByCode(code, actor);
+    return this.transactions.manager.find(YearLock, { where: { projectId: project.id }, order: { year: 'ASC' } });
+  }
+
+  async assertUnlocked(em: EntityManager, projectId: number, year: number): Promise<void> {
+    const lock = await em.findOneBy(YearLock, { projectId, year });
+    if (lock) {
+      throw new PeriodLockedError(
+        `The reporting year ${year} is locked (by ${lock.lockedBy} at ${lock.lockedAt}); a coordinator can make a correction with a reason`,
+        { lockedYear: year, lockedBy: lock.lockedBy, lockedAt: lock.lockedAt },
+      );
+    }
+  }
+
+  async isLocked(projectId: number, year: number): Promise<boolean> {
+    return this.transactions.manager.existsBy(YearLock, { projectId, year });
+  }
+
+  async assertCanCorrect(actor: Actor): Promise<void> {
+    if (actor.role !== 'coordinator' && actor.role !== 'admin') {
+      throw new ForbiddenError('Only a coordinator can correct a figure of a locked year');
+    }
+  }
+
+  async lock(code: string, year: number, reason: string | null, actor: Actor): Promise<YearLock> {
+    const project = await this.projects.getWritable(code, actor);
+    return this.transactions.run((em) => this.lockInTransaction(em, project.id, year, reason, actor));
+  }
+
+  /** Used by report submission, which locks the year in its own transaction. */
+  async lockInTransaction(em: EntityManager, projectId: number, year: number, reason: string | null, actor: Actor): Promise<YearLock> {
+    const existing = await em.findOneBy(YearLock, { projectId, year });
+    if (existing) return existing;
+    const lock = await em.save(YearLock, em.create(YearLock, { projectId, year, reason, lockedBy: actor.username, lockedAt: nowIso() }));
+    await this.audit.record(em, { actor, action: 'lock', entityType: 'year_lock', entityId: lock.id, projectId, after: lock, reason });
+    return lock;
+  }
+
+  async unlock(code: string, year: number, reason: string, actor: Actor): Promise<void> {
+    const project = await this.projects.getWritable(code, actor);
+    if (actor.role !== 'admin') throw new ForbiddenError('Only an administrator can unlock a reporting year');
+    await this.transactions.run(async (em) => {
+      const lock = await em.findOneBy(YearLock, { projectId: project.id, year });
+      if (!lock) throw new NotFoundError(`The reporting year ${year} of ${code} is not locked`);
+      await em.delete(YearLock, { id: lock.id });
+      await this.audit.record(em, { actor, action: 'unlock', entityType: 'year_lock', entityId: lock.id, projectId: project.id, before: lock, reason });
+    });
+  }
+}

@@ -1,0 +1,122 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseEnumPipe, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '../auth/actor';
+import { EVERYONE, MANAGERS, Roles } from '../auth/roles.decorator';
+import { CreateProjectDto, UpdateProjectDto } from './dto/project.dto';
+import {
+  CreateFundingPeriodDto,
+  CreateObjectiveDto,
+  CreatePartnerDto,
+  CreateResultAreaDto,
+  UpdateFundingPeriodDto,
+  UpdateObjectiveDto,
+  UpdatePartnerDto,
+  UpdateResultAreaDto,
+} from './dto/project-structure.dto';
+import { PROJECT_CHILD_KINDS, ProjectChildKind, ProjectStructureService } from './project-structure.service';
+import { ProjectsService } from './projects.service';
+
+@ApiTags('projects')
+@Controller('api/projects')
+export class ProjectsController {
+  constructor(
+    private readonly projects: ProjectsService,
+    private readonly structure: ProjectStructureService,
+  ) {}
+
+  @Get()
+  @Roles(...EVERYONE)
+  list(@CurrentActor() actor: Actor) {
+    return this.projects.list(actor);
+  }
+
+  @Get(':code')
+  @Roles(...EVERYONE)
+  detail(@Param('code') code: string, @CurrentActor() actor: Actor) {
+    return this.projects.detail(code, actor);
+  }
+
+  @Post()
+  @Roles(...MANAGERS)
+  create(@Body() dto: CreateProjectDto, @CurrentActor() actor: Actor) {
+    return this.projects.create(dto, actor);
+  }
+
+  @Patch(':code')
+  @Roles(...MANAGERS)
+  update(@Param('code') code: string, @Body() dto: UpdateProjectDto, @CurrentActor() actor: Actor) {
+    return this.projects.update(code, dto, actor);
+  }
+
+  @Delete(':code')
+  @Roles(...MANAGERS)
+  @HttpCode(204)
+  remove(@Param('code') code: string, @CurrentActor() actor: Actor) {
+    return this.projects.remove(code, actor);
+  }
+
+  @Post(':code/partners')
+  @Roles(...MANAGERS)
+  addPartner(@Param('code') code: string, @Body() dto: CreatePartnerDto, @CurrentActor() actor: Actor) {
+    return this.structure.addPartner(code, dto, actor);
+  }
+
+  @Patch(':code/partners/:id')
+  @Roles(...MANAGERS)
+  updatePartner(@Param('code') code: string, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdatePartnerDto, @CurrentActor() actor: Actor) {
+    return this.structure.updatePartner(code, id, dto, actor);
+  }
+
+  @Post(':code/funding-periods')
+  @Roles(...MANAGERS)
+  addFundingPeriod(@Param('code') code: string, @Body() dto: CreateFundingPeriodDto, @CurrentActor() actor: Actor) {
+    return this.structure.addFundingPeriod(code, dto, actor);
+  }
+
+  @Patch(':code/funding-periods/:id')
+  @Roles(...MANAGERS)
+  updateFundingPeriod(
+    @Param('code') code: string,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: UpdateFundingPeriodDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.structure.updateFundingPeriod(code, id, dto, actor);
+  }
+
+  @Post(':code/objectives')
+  @Roles(...MANAGERS)
+  addObjective(@Param('code') code: string, @Body() dto: CreateObjectiveDto, @CurrentActor() actor: Actor) {
+    return this.structure.addObjective(code, dto, actor);
+  }
+
+  @Patch(':code/objectives/:id')
+  @Roles(...MANAGERS)
+  updateObjective(@Param('code') code: string, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateObjectiveDto, @CurrentActor() actor: Actor) {
+    return this.structure.updateObjective(code, id, dto, actor);
+  }
+
+  @Post(':code/result-areas')
+  @Roles(...MANAGERS)
+  addResultArea(@Param('code') code: string, @Body() dto: CreateResultAreaDto, @CurrentActor() actor: Actor) {
+    return this.structure.addResultArea(code, dto, actor);
+  }
+
+  @Patch(':code/result-areas/:id')
+  @Roles(...MANAGERS)
+  updateResultArea(@Param('code') code: string, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateResultAreaDto, @CurrentActor() actor: Actor) {
+    return this.structure.updateResultArea(code, id, dto, actor);
+  }
+
+  @Delete(':code/:kind/:id')
+  @Roles(...MANAGERS)
+  @HttpCode(204)
+  removeChild(
+    @Param('code') code: string,
+    @Param('kind', new ParseEnumPipe(PROJECT_CHILD_KINDS)) kind: ProjectChildKind,
+    @Param('id', ParseIntPipe) id: number,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.structure.removeChild(code, kind, id, actor);
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../auth/actor';
+import { RuleViolationError } from '../common/errors';
+import { auditedUpsert } from '../database/audited-writes';
+import { nowIso } from '../database/columns';
+import { Transactions } from '../database/transactions';
+import { LocksService } from '../locks/locks.service';
+import { ResultArea } from '../projects/entities/result-area.entity';
+import { ProjectsService } from '../projects/projects.service';
+import { PutNarrativeDto } from './dto/narrative.dto';
+import { Narrative } from './entities/narrative.entity';
+
+/** Narrative texts (vsebinsko poročilo) per project, year and result area. */
+@Injectable()
+export class NarrativesService {
+  constructor(
+    private readonly projects: ProjectsService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly locks: LocksService,
+  ) {}
+
+  async list(code: string, year: number, actor: Actor): Promise<Narrative[]> {
+    const project = await this.projects.getByCode(code, actor);
+    return this.transactions.manager.find(Narrative, { where: { projectId: project.id, year }, order: { resultAreaId: 'ASC', id: 'ASC' } });
+  }
+
+  async put(code: string, year: number, dto: PutNarrativeDto, actor: Actor): Promise<Narrative> {
+    const project = await this.projects.getWritable(code, actor);
+    return this.transactions.run(async (em) => {
+      await this.locks.assertUnlocked(em, project.id, year);
+      const resultAreaId = dto.resultAreaId ?? null;
+      if (resultAreaId !== null && !(await em.existsBy(ResultArea, { id: resultAreaId, projectId: project.id }))) {
+        throw new RuleViolationError('Unknown result area', [{ field: 'resultAreaId', message: `result area ${resultAreaId} does not exist in ${code}` }]);
+      }
+      const ctx = { em, audit: this.audit, actor, entityType: 'narrative', projectId: project.id };
+      return auditedUpsert(ctx, Narrative, { projectId: project.id, year, resultAreaId }, { text: dto.text, updatedBy: actor.username, updatedAt: nowIso() });
+    });
+  }
+}

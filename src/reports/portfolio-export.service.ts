@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '../auth/actor';
+import { RuleViolationError } from '../common/errors';
+import { SummaryService } from '../indicators/summary/summary.service';
+import { UNIT_LABELS } from './model/labels';
+import { PortfolioRow, writePortfolioXlsx } from './render/portfolio-export';
+
+/** Every readable project's indicators for a year or a span of years, streamed as one workbook. */
+@Injectable()
+export class PortfolioExportService {
+  constructor(private readonly summaries: SummaryService) {}
+
+  async write(from: number, to: number, lang: 'sl' | 'en', actor: Actor, out: NodeJS.WritableStream): Promise<{ rows: number }> {
+    if (to < from || to - from > 20) {
+      throw new RuleViolationError('Invalid span of years', [{ field: 'toYear', message: 'toYear must be from year to year + 20' }]);
+    }
+    return writePortfolioXlsx(this.rows(from, to, lang, actor), out, { lang });
+  }
+
+  private async *rows(from: number, to: number, lang: 'sl' | 'en', actor: Actor): AsyncGenerator<PortfolioRow> {
+    for (let year = from; year <= to; year++) {
+      const { projects } = await this.summaries.forPortfolio(year, undefined, actor);
+      for (const p of projects) {
+        for (const i of p.indicators) {
+          yield {
+            projectCode: p.project.code,
+            projectName: p.project.name,
+            year,
+            indicatorCode: i.code,
+            indicatorName: lang === 'en' && i.nameEn ? i.nameEn : i.name,
+            kind: i.kind,
+            unit: i.unitLabel ?? UNIT_LABELS[i.unit][lang],
+            planned: i.planned,
+            achieved: i.achieved,
+            achievementPercent: i.achievementPercent,
+            status: i.status,
+          };
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,145 @@
+import ExcelJS from 'exceljs';
+import { buildReportModel } from '../model/build-report-model';
+import { reportInputFactory, indicatorSummaryFactory, shareIndicatorFactory } from '../model/report-input.factory';
+import { loadTemplate } from '../templates/template-loader';
+import { renderXlsx } from './excel-renderer';
+
+async function readBack(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  // exceljs' typings want its own Buffer flavour; a Node Buffer is what it reads.
+  await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
+function sheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const found = workbook.getWorksheet(name);
+  if (!found) throw new Error(`no sheet ${name}; have ${workbook.worksheets.map((w) => w.name).join(', ')}`);
+  return found;
+}
+
+describe('renderXlsx (AS 2020, ESS template)', () => {
+  let workbook: ExcelJS.Workbook;
+  let indicators: ExcelJS.Worksheet;
+
+  beforeAll(async () => {
+    const input = reportInputFactory({
+      indicators: [
+        indicatorSummaryFactory(),
+        shareIndicatorFactory({ explanation: '=HYPERLINK("http://x.example","klik")' }),
+      ],
+    });
+    const buffer = await renderXlsx(buildReportModel(input, loadTemplate('ess-kazalniki'), 'sl'));
+    workbook = await readBack(buffer);
+    indicators = sheet(workbook, 'Kazalniki');
+  });
+
+  it('has a sheet per section after the general sheet', () => {
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Osnovni podatki',
+      'Kazalniki',
+      'Prispevki partnerjev',
+      'Predvidene in dosežene',
+      'Obrazložitev odstopanj',
+      'Podpis',
+    ]);
+  });
+
+  it('writes the AS table heads in row 1', () => {
+    expect(indicators.getRow(1).values).toEqual([
+      undefined,
+      'Naziv kazalnika',
+      'Vrsta kazalnika',
+      'Predvidene vrednosti',
+      'Dosežene vrednosti',
+      '% doseganja',
+      'Števec / imenovalec',
+      'Obrazložitev odstopanj',
+    ]);
+  });
+
+  it('stores 60 and 62 as integers and 103,33 % as 1.0333 with a percent format', () => {
+    const output = indicators.getRow(2);
+    expect(output.getCell(2).value).toBe('Učinek');
+    expect(output.getCell(3).value).toBe(60);
+    expect(output.getCell(3).numFmt).toBe('#,##0');
+    expect(output.getCell(4).value).toBe(62);
+    expect(output.getCell(5).value).toBe(1.0333);
+    expect(output.getCell(5).numFmt).toBe('0.00 %');
+  });
+
+  it('stores the share as 0.25 ("vsaj" in the format) and 0.4032', () => {
+    const share = indicators.getRow(3);
+    expect(share.getCell(2).value).toBe('Rezultat');
+    expect(share.getCell(3).value).toBe(0.25);
+    expect(share.getCell(3).numFmt).toBe('"vsaj "0.00 %');
+    expect(share.getCell(4).value).toBe(0.4032);
+    expect(share.getCell(4).numFmt).toBe('0.00 %');
+  });
+
+  it('keeps user text starting with "=" as text, not a formula', () => {
+    const cell = indicators.getRow(3).getCell(7);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe('=HYPERLINK("http://x.example","klik")');
+    expect(cell.formula).toBeUndefined();
+  });
+
+  it('wraps the long indicator names in a column that fits', () => {
+    expect(indicators.getRow(3).getCell(1).alignment?.wrapText).toBe(true);
+    expect(indicators.getColumn(1).width).toBe(60);
+    expect(indicators.getColumn(3).width).toBeLessThanOrEqual(22);
+  });
+
+  it('freezes the header row', () => {
+    expect(indicators.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+
+  it('prints on A4 landscape, one page wide, header row repeated', () => {
+    expect(indicators.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    });
+    expect(indicators.headerFooter.oddFooter).toBe('&Cstran &P od &N');
+  });
+
+  it('writes the funding period as real dates at midnight UTC', () => {
+    const general = sheet(workbook, 'Osnovni podatki');
+    const row = general.getRows(1, general.rowCount)?.find((r) => r.getCell(1).value === 'Obdobje financiranja');
+    expect((row?.getCell(2).value as Date).toISOString()).toBe('2019-09-23T00:00:00.000Z');
+    expect((row?.getCell(3).value as Date).toISOString()).toBe('2022-09-30T00:00:00.000Z');
+    expect(row?.getCell(2).numFmt).toBe('d. m. yyyy');
+  });
+
+  it('sets the workbook properties', () => {
+    expect(workbook.creator).toBe('Društvo NOVUS');
+    expect(workbook.title).toContain('Socialna aktivacija »AS – Aktiviraj se!«');
+    expect(workbook.created.toISOString()).toBe('2021-01-15T09:00:00.000Z');
+  });
+
+  it('shows "no data" on a section without rows', () => {
+    expect(sheet(workbook, 'Prispevki partnerjev').getRow(2).getCell(1).value).toBe('Ni podatkov.');
+  });
+});
+
+describe('renderXlsx in other layouts', () => {
+  it('makes sheet names valid and unique from bilingual titles', async () => {
+    const model = buildReportModel(reportInputFactory(), loadTemplate('splosno-dvojezicno'), 'sl');
+    const workbook = await readBack(await renderXlsx(model));
+    const names = workbook.worksheets.map((w) => w.name);
+    expect(names).toContain('Kazalniki - Indicators');
+    for (const name of names) expect(name).toMatch(/^[^[\]:*?/\\]{1,31}$/);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('writes result-area group rows in the MJU report', async () => {
+    const area = { id: 1, code: '1', name: 'Informiranje' };
+    const input = reportInputFactory({ resultAreas: [area], indicators: [indicatorSummaryFactory({ resultArea: area })] });
+    const workbook = await readBack(await renderXlsx(buildReportModel(input, loadTemplate('mju-sticisce'), 'sl')));
+    const table = sheet(workbook, 'Doseženi rezultati po področjih');
+    expect(table.getRow(2).getCell(1).value).toBe('1 Informiranje');
+    expect(table.getRow(3).getCell(1).value).toBe(1);
+  });
+});

@@ -1,0 +1,49 @@
+import ExcelJS from 'exceljs';
+import type { ReportModel, ReportSection } from '../model/report-model.types';
+import { setUpPrinting, sheetName } from './excel-format';
+import { writeGeneralSheet, writeNarrativeSheet, writeSignatureSheet, writeTableSheet } from './excel-sheets';
+
+/**
+ * The report as an XLSX workbook: a first sheet with the title and header fields, then one sheet
+ * per section in the template's order. Numbers are real numbers, dates real dates.
+ */
+function writeSection(sheet: ExcelJS.Worksheet, section: ReportSection, model: ReportModel): void {
+  switch (section.kind) {
+    case 'chart':
+      // exceljs cannot draw charts: the sheet holds the chart's data, ready for an Excel chart.
+      return writeTableSheet(sheet, section.table, model.lang);
+    case 'narrative':
+      return writeNarrativeSheet(sheet, section);
+    case 'signature':
+      return writeSignatureSheet(sheet, section, model.lang);
+    default:
+      return writeTableSheet(sheet, section.table, model.lang);
+  }
+}
+
+export async function renderXlsx(model: ReportModel): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const { metadata } = model;
+  workbook.creator = metadata.author;
+  workbook.lastModifiedBy = metadata.author;
+  workbook.title = metadata.title;
+  workbook.subject = metadata.subject;
+  workbook.keywords = metadata.keywords.join(', ');
+  workbook.description = model.subtitle;
+  workbook.created = metadata.creationDate;
+  workbook.modified = metadata.creationDate;
+  // exceljs writes dc:language but its typings do not declare the property.
+  Object.assign(workbook, { language: metadata.lang });
+
+  const taken = new Set<string>();
+  const general = workbook.addWorksheet(sheetName(model.headerTitle, taken));
+  writeGeneralSheet(general, model);
+  setUpPrinting(general, model, null);
+
+  for (const section of model.sections) {
+    const sheet = workbook.addWorksheet(sheetName(section.title, taken));
+    writeSection(sheet, section, model);
+    setUpPrinting(sheet, model, section.kind === 'signature' ? null : '1:1');
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

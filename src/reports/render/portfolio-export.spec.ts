@@ -1,0 +1,72 @@
+import ExcelJS from 'exceljs';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { PortfolioRow, writePortfolioXlsx } from './portfolio-export';
+
+function portfolioRow(n: number, overrides: Partial<PortfolioRow> = {}): PortfolioRow {
+  return {
+    projectCode: 'AS',
+    projectName: 'Socialna aktivacija »AS – Aktiviraj se!«',
+    year: 2020,
+    indicatorCode: `AS-${n}`,
+    indicatorName: 'Število oseb iz ranljivih ciljnih skupin, vključenih v program.',
+    kind: 'output',
+    unit: 'število oseb',
+    planned: 60,
+    achieved: 62,
+    achievementPercent: 103.33,
+    status: 'met',
+    ...overrides,
+  };
+}
+
+async function* generated(count: number): AsyncIterable<PortfolioRow> {
+  for (let n = 1; n <= count; n++) yield portfolioRow(n);
+}
+
+describe('writePortfolioXlsx', () => {
+  let dir: string;
+  beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portfolio-'))));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('streams an async source to a file with numbers, percent fractions and a frozen header', async () => {
+    const file = path.join(dir, 'portfolio.xlsx');
+    await expect(writePortfolioXlsx(generated(2_000), file)).resolves.toEqual({ rows: 2_000 });
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('Kazalniki')!;
+    expect(sheet.rowCount).toBe(2_001);
+    expect(sheet.getRow(1).getCell(10).value).toBe('% doseganja');
+    const first = sheet.getRow(2);
+    expect([first.getCell(6).value, first.getCell(8).value, first.getCell(9).value]).toEqual(['Učinek', 60, 62]);
+    expect(first.getCell(10).value).toBe(1.0333);
+    expect(first.getCell(10).numFmt).toBe('0.00 %');
+    expect(first.getCell(11).value).toBe('doseženo');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+
+  it('writes to a stream from a plain array, keeping "=" names as text and empty values empty', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const rows = [
+      portfolioRow(1, { indicatorName: '=1+1', kind: 'result', achievementPercent: 161.29 }),
+      portfolioRow(2, { planned: null, achievementPercent: null, status: 'no_target' }),
+    ];
+    await writePortfolioXlsx(rows, out, { lang: 'en' });
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('Indicators')!;
+    const formulaLike = sheet.getRow(2).getCell(5);
+    expect(formulaLike.type).toBe(ExcelJS.ValueType.String);
+    expect(formulaLike.value).toBe('=1+1');
+    expect(sheet.getRow(2).getCell(6).value).toBe('Result');
+    expect(sheet.getRow(2).getCell(10).value).toBe(1.6129);
+    expect(sheet.getRow(3).getCell(8).value).toBeNull();
+    expect(sheet.getRow(3).getCell(11).value).toBe('no target');
+  });
+});

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '../auth/actor';
+import { RuleViolationError } from '../common/errors';
+import { periodForYear } from '../indicators/summary/summary-builder';
+import { SummaryService } from '../indicators/summary/summary.service';
+import { ProjectsService } from '../projects/projects.service';
+import { ReportInput } from './model/report-input.types';
+import { NarrativesService } from './narratives.service';
+
+const PARTNER_ROLE_LABELS: Record<string, string> = { lead: 'nosilec', partner: 'partner', stakeholder: 'drug deležnik' };
+
+/** Gathers everything one annual report is built from: project, period, figures, narratives. */
+@Injectable()
+export class ReportInputService {
+  constructor(
+    private readonly projects: ProjectsService,
+    private readonly summaries: SummaryService,
+    private readonly narratives: NarrativesService,
+  ) {}
+
+  async build(code: string, year: number, actor: Actor, now: Date = new Date()): Promise<ReportInput> {
+    const detail = await this.projects.detail(code, actor);
+    const period = periodForYear(detail.fundingPeriods, year);
+    if (!period) {
+      throw new RuleViolationError(`${year} is not a reporting year of ${code}`, [{ field: 'year', message: `${year} lies outside every funding period of ${code}` }]);
+    }
+    const [summary, narratives] = await Promise.all([
+      this.summaries.forProject(code, year, now.toISOString().slice(0, 10), actor),
+      this.narratives.list(code, year, actor),
+    ]);
+    const { project } = detail;
+    return {
+      project: {
+        code: project.code,
+        name: project.name,
+        description: project.description ?? '',
+        leadOrganisation: project.leadOrganisation?.name ?? '',
+        partners: detail.partners
+          .filter((p) => p.role !== 'lead')
+          .map((p) => ({ name: p.organisation?.name ?? '', role: PARTNER_ROLE_LABELS[p.role] ?? p.role })),
+        funders: (period.funders ?? []).map((f) => ({ name: f.funder?.name ?? '', sharePercent: f.sharePercent })),
+        publicCall: period.publicCall?.name ?? null,
+        contractReference: period.contractReference,
+        fundingPeriod: { startDate: period.startDate, endDate: period.endDate, amountEur: period.amountEur },
+      },
+      year,
+      reportingPeriod: {
+        start: period.startDate > `${year}-01-01` ? period.startDate : `${year}-01-01`,
+        end: period.endDate < `${year}-12-31` ? period.endDate : `${year}-12-31`,
+      },
+      indicators: summary.indicators,
+      resultAreas: detail.resultAreas.map((a) => ({ id: a.id, code: a.code, name: a.name })),
+      narratives: narratives.map((n) => ({ resultAreaId: n.resultAreaId, text: n.text })),
+      signature: { place: project.leadOrganisation?.place ?? null, date: now.toISOString().slice(0, 10), responsiblePerson: null },
+      generatedAt: now.toISOString(),
+    };
+  }
+}

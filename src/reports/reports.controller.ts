@@ -1,0 +1,88 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { Actor, CurrentActor } from '../auth/actor';
+import { EDITORS, EVERYONE, MANAGERS, Roles } from '../auth/roles.decorator';
+import { YearPipe } from '../indicators/year.pipe';
+import { PutNarrativeDto } from './dto/narrative.dto';
+import { PortfolioQueryDto, ReportQueryDto, SubmitReportDto } from './dto/report.dto';
+import { NarrativesService } from './narratives.service';
+import { PortfolioExportService } from './portfolio-export.service';
+import { attachment, CONTENT_TYPES, GeneratedFile, ReportFormat } from './report-files';
+import { ReportsService } from './reports.service';
+import { SubmissionsService } from './submissions.service';
+
+@ApiTags('reports')
+@Controller('api')
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly submissions: SubmissionsService,
+    private readonly narratives: NarrativesService,
+    private readonly portfolio: PortfolioExportService,
+  ) {}
+
+  @Get('reports/templates')
+  @Roles(...EVERYONE)
+  templates() {
+    return this.reports.templates().map((t) => ({ id: t.id, title: t.title, defaultLanguage: t.defaultLanguage }));
+  }
+
+  @Get('projects/:code/reports/annual')
+  @Roles(...EVERYONE)
+  async annual(@Param('code') code: string, @Query() q: ReportQueryDto, @CurrentActor() actor: Actor, @Res() res: Response) {
+    send(res, await this.reports.generate({ code, year: q.year, format: q.format, templateId: q.template, lang: q.lang }, actor));
+  }
+
+  @Get('projects/:code/narratives')
+  @Roles(...EVERYONE)
+  listNarratives(@Param('code') code: string, @Query('year', YearPipe) year: number, @CurrentActor() actor: Actor) {
+    return this.narratives.list(code, year, actor);
+  }
+
+  @Put('projects/:code/narratives/:year')
+  @Roles(...EDITORS)
+  putNarrative(@Param('code') code: string, @Param('year', YearPipe) year: number, @Body() dto: PutNarrativeDto, @CurrentActor() actor: Actor) {
+    return this.narratives.put(code, year, dto, actor);
+  }
+
+  @Post('projects/:code/reports/submissions')
+  @Roles(...MANAGERS)
+  submit(@Param('code') code: string, @Body() dto: SubmitReportDto, @CurrentActor() actor: Actor) {
+    return this.submissions.submit(code, dto.year, dto.template, dto.lang, actor);
+  }
+
+  @Get('projects/:code/reports/submissions')
+  @Roles(...MANAGERS, 'auditor')
+  listSubmissions(@Param('code') code: string, @CurrentActor() actor: Actor) {
+    return this.submissions.list(code, actor);
+  }
+
+  @Get('reports/submissions/:id/files/:format')
+  @Roles(...MANAGERS, 'auditor')
+  async submittedFile(@Param('id', ParseIntPipe) id: number, @Param('format') format: ReportFormat, @CurrentActor() actor: Actor, @Res() res: Response) {
+    send(res, await this.submissions.file(id, format, actor));
+  }
+
+  @Get('reports/submissions/:id/diff')
+  @Roles(...MANAGERS, 'auditor')
+  diff(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor) {
+    return this.submissions.diff(id, actor);
+  }
+
+  @Get('reports/portfolio')
+  @Roles(...MANAGERS, 'auditor')
+  async portfolioExport(@Query() q: PortfolioQueryDto, @CurrentActor() actor: Actor, @Res() res: Response) {
+    const to = q.toYear ?? q.year;
+    res.setHeader('Content-Type', CONTENT_TYPES.xlsx);
+    res.setHeader('Content-Disposition', attachment(`kazalniki-${q.year}${to !== q.year ? `-${to}` : ''}.xlsx`));
+    await this.portfolio.write(q.year, to, q.lang ?? 'sl', actor, res);
+  }
+}
+
+function send(res: Response, file: GeneratedFile): void {
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader('Content-Disposition', attachment(file.fileName));
+  res.setHeader('X-Content-SHA256', file.sha256);
+  res.send(file.body);
+}

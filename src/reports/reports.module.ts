@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { IndicatorsModule } from '../indicators/indicators.module';
+import { LocksModule } from '../locks/locks.module';
+import { ProjectsModule } from '../projects/projects.module';
+import { NarrativesService } from './narratives.service';
+import { PortfolioExportService } from './portfolio-export.service';
+import { ReportInputService } from './report-input.service';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+import { SubmissionsService } from './submissions.service';
+
+@Module({
+  imports: [ProjectsModule, IndicatorsModule, LocksModule],
+  controllers: [ReportsController],
+  providers: [ReportsService, ReportInputService, NarrativesService, SubmissionsService, PortfolioExportService],
+  exports: [ReportsService, SubmissionsService],
+})
+export class ReportsModule {}

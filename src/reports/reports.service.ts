@@ -1,0 +1,70 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Actor } from '../auth/actor';
+import { RuleViolationError } from '../common/errors';
+import { buildReportModel } from './model/build-report-model';
+import { ReportInput } from './model/report-input.types';
+import { renderXlsx } from './render/excel-renderer';
+import { renderPdf } from './render/pdf-renderer';
+import { CONTENT_TYPES, GeneratedFile, ReportFormat, reportFileName, sha256 } from './report-files';
+import { ReportInputService } from './report-input.service';
+import { ReportTemplate } from './templates/report-template.types';
+import { listTemplates, loadTemplate, templateIds } from './templates/template-loader';
+
+export interface ReportRequest {
+  code: string;
+  year: number;
+  format: ReportFormat;
+  templateId?: string;
+  lang?: 'sl' | 'en';
+}
+
+export interface PreparedReport {
+  input: ReportInput;
+  template: ReportTemplate;
+  lang: 'sl' | 'en';
+}
+
+export const DEFAULT_TEMPLATE = 'ess-kazalniki';
+
+/** Annual reports: one model built from the figures, drawn as Excel or PDF. */
+@Injectable()
+export class ReportsService implements OnModuleInit {
+  private readonly logger = new Logger(ReportsService.name);
+
+  constructor(private readonly inputs: ReportInputService) {}
+
+  /** A broken template file stops the start, naming the file and key, instead of failing a coordinator later. */
+  onModuleInit(): void {
+    const templates = listTemplates();
+    this.logger.log(`Report templates: ${templates.map((t) => t.id).join(', ')}`);
+  }
+
+  templates(): ReportTemplate[] {
+    return listTemplates();
+  }
+
+  async generate(request: ReportRequest, actor: Actor, now = new Date()): Promise<GeneratedFile> {
+    return this.render(await this.prepare(request, actor, now), request.format);
+  }
+
+  /** Loads the figures once; several formats can then be drawn from the same report. */
+  async prepare(request: Omit<ReportRequest, 'format'>, actor: Actor, now = new Date()): Promise<PreparedReport> {
+    const template = this.template(request.templateId ?? DEFAULT_TEMPLATE);
+    const lang = request.lang ?? template.defaultLanguage;
+    const input = await this.inputs.build(request.code, request.year, actor, now);
+    return { input, template, lang };
+  }
+
+  async render({ input, template, lang }: PreparedReport, format: ReportFormat): Promise<GeneratedFile> {
+    const model = buildReportModel(input, template, lang);
+    const body = format === 'xlsx' ? await renderXlsx(model) : await renderPdf(model);
+    return { fileName: reportFileName(input.project.code, input.year, lang, format), contentType: CONTENT_TYPES[format], body, sha256: sha256(body) };
+  }
+
+  template(id: string): ReportTemplate {
+    if (!templateIds().includes(id)) {
+      throw new RuleViolationError('Unknown template', [{ field: 'template', message: `template must be one of: ${templateIds().join(', ')}` }]);
+    }
+    return loadTemplate(id);
+  }
+}

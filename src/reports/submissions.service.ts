@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { canonicalJson } from '../audit/hash-chain';
+import { Actor } from '../auth/actor';
+import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
+import { nowIso } from '../database/columns';
+import { Transactions } from '../database/transactions';
+import { SummaryService } from '../indicators/summary/summary.service';
+import { IndicatorSummary } from '../indicators/indicator-summary.types';
+import { LocksService } from '../locks/locks.service';
+import { ProjectsService } from '../projects/projects.service';
+import { ReportSubmission } from './entities/report-submission.entity';
+import { SubmittedFile } from './entities/submitted-file.entity';
+import { CONTENT_TYPES, GeneratedFile, REPORT_FORMATS, ReportFormat } from './report-files';
+import { ReportsService } from './reports.service';
+import { diffSnapshots, SnapshotChange } from './snapshot-diff';
+
+export interface SubmissionView {
+  id: number;
+  projectCode: string;
+  year: number;
+  templateId: string;
+  lang: string;
+  submittedBy: string;
+  submittedAt: string;
+  files: { format: string; fileName: string; sha256: string; sizeBytes: number }[];
+}
+
+/**
+ * Submitting an annual report: both files are generated from one snapshot of the figures, stored
+ * byte for byte with their SHA-256, and the year is locked, all in one transaction.
+ */
+@Injectable()
+export class SubmissionsService {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly summaries: SummaryService,
+    private readonly projects: ProjectsService,
+    private readonly locks: LocksService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async submit(code: string, year: number, templateId: string | undefined, lang: 'sl' | 'en' | undefined, actor: Actor): Promise<SubmissionView> {
+    if (actor.role !== 'coordinator' && actor.role !== 'admin') throw new ForbiddenError('Only a coordinator can submit a report');
+    const project = await this.projects.getWritable(code, actor);
+    if (await this.locks.isLocked(project.id, year)) {
+      throw new ConflictError(`The reporting year ${year} of ${code} is locked: it was submitted already or closed; correct figures first, then download the stored report`);
+    }
+    const report = await this.reports.prepare({ code, year, templateId, lang }, actor);
+    const generated = [await this.reports.render(report, 'xlsx'), await this.reports.render(report, 'pdf')];
+    const id = await this.transactions.run(async (em) => {
+      const submission = await em.save(ReportSubmission, em.create(ReportSubmission, {
+        projectId: project.id,
+        year,
+        templateId: report.template.id,
+        lang: report.lang,
+        submittedBy: actor.username,
+        submittedAt: nowIso(),
+        snapshot: canonicalJson(report.input.indicators),
+      }));
+      const files = [];
+      for (const [i, format] of (['xlsx', 'pdf'] as const).entries()) {
+        const file = generated[i];
+        const row = await em.save(SubmittedFile, em.create(SubmittedFile, {
+          submissionId: submission.id,
+          format,
+          fileName: file.fileName,
+          sha256: file.sha256,
+          sizeBytes: file.body.length,
+          contentBase64: file.body.toString('base64'),
+        }));
+        files.push({ format, fileName: row.fileName, sha256: row.sha256, sizeBytes: row.sizeBytes });
+      }
+      await this.audit.record(em, {
+        actor,
+        action: 'submit',
+        entityType: 'report_submission',
+        entityId: submission.id,
+        projectId: project.id,
+        after: { year, templateId: submission.templateId, lang: submission.lang, files },
+      });
+      await this.locks.lockInTransaction(em, project.id, year, `Letno poročilo ${year} oddano (oddaja ${submission.id})`, actor);
+      return submission.id;
+    });
+    return this.view(id);
+  }
+
+  async list(code: string, actor: Actor): Promise<SubmissionView[]> {
+    const project = await this.projects.getByCode(code, actor);
+    const rows = await this.transactions.manager.find(ReportSubmission, { where: { projectId: project.id }, order: { id: 'DESC' }, select: { id: true } });
+    return Promise.all(rows.map((r) => this.view(r.id)));
+  }
+
+  /** The exact bytes that were submitted. */
+  async file(id: number, format: ReportFormat, actor: Actor): Promise<GeneratedFile> {
+    await this.findReadable(id, actor);
+    if (!REPORT_FORMATS.includes(format)) throw new NotFoundError(`No ${format} file in submission ${id}`);
+    const file = await this.transactions.manager
+      .createQueryBuilder(SubmittedFile, 'f')
+      .addSelect('f.contentBase64')
+      .where('f.submissionId = :id AND f.format = :format', { id, format })
+      .getOne();
+    if (!file) throw new NotFoundError(`No ${format} file in submission ${id}`);
+    return { fileName: file.fileName, contentType: CONTENT_TYPES[format], body: Buffer.from(file.contentBase64, 'base64'), sha256: file.sha256 };
+  }
+
+  /** What changed in the figures since the report was submitted (for corrections). */
+  async diff(id: number, actor: Actor): Promise<{ submission: SubmissionView; changes: SnapshotChange[] }> {
+    const submission = await this.findReadable(id, actor);
+    const project = await this.projects.getByCode(submission.projectCode, actor);
+    const full = await this.transactions.manager.findOneByOrFail(ReportSubmission, { id });
+    const current = await this.summaries.forProject(project.code, submission.year, undefined, actor);
+    return { submission, changes: diffSnapshots(JSON.parse(full.snapshot) as IndicatorSummary[], current.indicators) };
+  }
+
+  private async findReadable(id: number, actor: Actor): Promise<SubmissionView> {
+    const submission = await this.view(id);
+    await this.projects.getByCode(submission.projectCode, actor);
+    return submission;
+  }
+
+  private async view(id: number): Promise<SubmissionView> {
+    const row = await this.transactions.manager.findOne(ReportSubmission, { where: { id }, relations: { project: true, files: true } });
+    if (!row) throw new NotFoundError(`Report submission ${id} does not exist`);
+    return {
+      id: row.id,
+      projectCode: row.project!.code,
+      year: row.year,
+      templateId: row.templateId,
+      lang: row.lang,
+      submittedBy: row.submittedBy,
+      submittedAt: row.submittedAt,
+      files: (row.files ?? []).sort((a, b) => a.id - b.id).map((f) => ({ format: f.format, fileName: f.fileName, sha256: f.sha256, sizeBytes: f.sizeBytes })),
+    };
+  }
+}

@@ -1,0 +1,59 @@
+import { EntityManager } from 'typeorm';
+import type { Role } from '../auth/actor';
+import { hashPassword } from '../auth/password-hasher';
+import { nowIso } from '../database/columns';
+import { User } from './entities/user.entity';
+import { UserAssignmentsRepository } from './user-assignments.repository';
+
+/** The password of every demo user; printed in the README, so never used outside demo mode. */
+export const DEMO_PASSWORD = 'kazalnik-demo';
+export const DEMO_COORDINATED_ORGANISATION = 'Društvo NOVUS';
+export const DEMO_MANAGED_PROJECTS = ['AS', 'KCM', 'SPIN'];
+
+interface DemoUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  projects?: string[];
+  organisations?: string[];
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { username: 'admin', displayName: 'Skrbnik sistema', role: 'admin' },
+  { username: 'koordinator', displayName: 'Koordinatorka Društva NOVUS', role: 'coordinator', organisations: [DEMO_COORDINATED_ORGANISATION] },
+  { username: 'vodja', displayName: 'Vodja projektov AS, KCM in SPIN', role: 'project_manager', projects: DEMO_MANAGED_PROJECTS },
+  { username: 'revizor', displayName: 'Revizor', role: 'auditor' },
+];
+
+/**
+ * Creates the demo users after the demo projects and organisations, in the caller's transaction.
+ * Users that already exist are left alone. Refuses to run in production, whatever the caller does:
+ * the demo password is public.
+ */
+export async function seedDemoUsers(em: EntityManager): Promise<void> {
+  if (process.env.NODE_ENV === 'production') throw new Error('Demo users are never created in production');
+  const assignments = new UserAssignmentsRepository(em.connection);
+  const projectIds = await assignments.projectIdsByCode(em, DEMO_MANAGED_PROJECTS);
+  const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
+  for (const [i, demo] of DEMO_USERS.entries()) {
+    if (await em.findOneBy(User, { username: demo.username })) continue;
+    const user = await em.save(User, em.create(User, { ...pick(demo), passwordHash: hashes[i], active: true, createdAt: nowIso() }));
+    if (demo.projects) {
+      await assignments.replaceProjects(em, user.id, demo.projects.map((code) => required(projectIds.get(code), `project ${code}`)));
+    }
+    if (demo.organisations) {
+      const ids: number[] = [];
+      for (const name of demo.organisations) ids.push(required(await assignments.organisationIdByName(em, name), `organisation ${name}`));
+      await assignments.replaceOrganisations(em, user.id, ids);
+    }
+  }
+}
+
+function pick(demo: DemoUser): Pick<User, 'username' | 'displayName' | 'role'> {
+  return { username: demo.username, displayName: demo.displayName, role: demo.role };
+}
+
+function required(id: number | null | undefined, what: string): number {
+  if (id === null || id === undefined) throw new Error(`Demo users refer to ${what}, which the demo data does not have`);
+  return id;
+}

@@ -1,0 +1,7 @@
+import { UserOrganisation, UserProject } from './user-assignment.entity';
+import { User } from './user.entity';
+
+export { User, UserOrganisation, UserProject };
+
+/** The users module's entities, spread into ENTITIES in src/database/entities.ts. */
+export const USER_ENTITIES = [User, UserProject, UserOrganisation];

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Organisation } from '../organisations/organisation.entity';
+import { ProjectPartner } from '../projects/entities/project-partner.entity';
+import { Project } from '../projects/entities/project.entity';
+import { UserOrganisation, UserProject } from './entities/user-assignment.entity';
+
+/**
+ * Which projects are assigned to a user, which organisations a coordinator coordinates, and the
+ * project ids these give access to. Every query on user_project and user_organisation is here.
+ */
+@Injectable()
+export class UserAssignmentsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async projectIdsAssignedTo(userId: number, em: EntityManager = this.dataSource.manager): Promise<number[]> {
+    const rows = await em.find(UserProject, { where: { userId }, order: { projectId: 'ASC' } });
+    return rows.map((r) => r.projectId);
+  }
+
+  async organisationIdsCoordinatedBy(userId: number, em: EntityManager = this.dataSource.manager): Promise<number[]> {
+    const rows = await em.find(UserOrganisation, { where: { userId }, order: { organisationId: 'ASC' } });
+    return rows.map((r) => r.organisationId);
+  }
+
+  /**
+   * Projects led by, or run in partnership with, an organisation the user coordinates, in one
+   * query. Stakeholders (an employers' representative, a ministry) are not partners: a project
+   * where the organisation is only a stakeholder stays out of its coordinator's reach.
+   */
+  async projectIdsCoordinatedBy(userId: number): Promise<number[]> {
+    const qb = this.dataSource.manager.createQueryBuilder(Project, 'p').select('p.id', 'id');
+    const coordinated = qb.subQuery().select('uo.organisationId').from(UserOrganisation, 'uo').where('uo.userId = :userId').getQuery();
+    const partnered = qb
+      .subQuery()
+      .select('pp.projectId')
+      .from(ProjectPartner, 'pp')
+      .where(`pp.organisationId IN ${coordinated}`)
+      .andWhere('pp.role IN (:...partnerRoles)')
+      .getQuery();
+    const rows = await qb
+      .where(new Brackets((w) => w.where(`p.leadOrganisationId IN ${coordinated}`).orWhere(`p.id IN ${partnered}`)))
+      .setParameters({ userId, partnerRoles: ['lead', 'partner'] })
+      .orderBy('p.id')
+      .getRawMany<{ id: number | string }>();
+    return rows.map((r) => Number(r.id));
+  }
+
+  /** Assignments of many users at once, for listings. */
+  async forUsers(userIds: number[]): Promise<Map<number, { projectIds: number[]; organisationIds: number[] }>> {
+    const result = new Map(userIds.map((id) => [id, { projectIds: [] as number[], organisationIds: [] as number[] }]));
+    if (userIds.length === 0) return result;
+    const [projects, organisations] = await Promise.all([
+      this.dataSource.manager.find(UserProject, { where: { userId: In(userIds) }, order: { projectId: 'ASC' } }),
+      this.dataSource.manager.find(UserOrganisation, { where: { userId: In(userIds) }, order: { organisationId: 'ASC' } }),
+    ]);
+    for (const p of projects) result.get(p.userId)?.projectIds.push(p.projectId);
+    for (const o of organisations) result.get(o.userId)?.organisationIds.push(o.organisationId);
+    return result;
+  }
+
+  async replaceProjects(em: EntityManager, userId: number, projectIds: number[]): Promise<void> {
+    await em.delete(UserProject, { userId });
+    if (projectIds.length > 0) await em.insert(UserProject, projectIds.map((projectId) => ({ userId, projectId })));
+  }
+
+  async replaceOrganisations(em: EntityManager, userId: number, organisationIds: number[]): Promise<void> {
+    await em.delete(UserOrganisation, { userId });
+    if (organisationIds.length > 0) {
+      await em.insert(UserOrganisation, organisationIds.map((organisationId) => ({ userId, organisationId })));
+    }
+  }
+
+  async existingProjectIds(em: EntityManager, ids: number[]): Promise<number[]> {
+    if (ids.length === 0) return [];
+    return (await em.find(Project, { select: { id: true }, where: { id: In(ids) } })).map((p) => p.id);
+  }
+
+  async existingOrganisationIds(em: EntityManager, ids: number[]): Promise<number[]> {
+    if (ids.length === 0) return [];
+    return (await em.find(Organisation, { select: { id: true }, where: { id: In(ids) } })).map((o) => o.id);
+  }
+
+  /** Ids of the projects with these codes, for the CLI and the demo users; unknown codes are absent. */
+  async projectIdsByCode(em: EntityManager, codes: string[]): Promise<Map<string, number>> {
+    if (codes.length === 0) return new Map();
+    const rows = await em.find(Project, { select: { id: true, code: true }, where: { code: In(codes) } });
+    return new Map(rows.map((p) => [p.code, p.id]));
+  }
+
+  async organisationIdByName(em: EntityManager, name: string): Promise<number | null> {
+    const row = await em.findOne(Organisation, { select: { id: true }, where: { name } });
+    return row?.id ?? null;
+  }
+}

@@ -1,0 +1,25 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { login } from './auth';
+
+/** A logged-in HTTP client for one demo user: `as.get('/api/projects')`. */
+export interface Client {
+  get(url: string): request.Test;
+  post(url: string, body?: object): request.Test;
+  patch(url: string, body?: object): request.Test;
+  put(url: string, body?: object): request.Test;
+  delete(url: string, body?: object): request.Test;
+}
+
+export async function clientFor(app: INestApplication, username: string): Promise<Client> {
+  const token = await login(app, username);
+  const server = app.getHttpServer();
+  const auth = (t: request.Test) => t.set('Authorization', `Bearer ${token}`);
+  return {
+    get: (url) => auth(request(server).get(url)),
+    post: (url, body) => auth(request(server).post(url)).send(body ?? {}),
+    patch: (url, body) => auth(request(server).patch(url)).send(body ?? {}),
+    put: (url, body) => auth(request(server).put(url)).send(body ?? {}),
+    delete: (url, body) => auth(request(server).delete(url)).send(body ?? {}),
+  };
+}
