@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { BadRequestException, HttpException, INestApplication, PayloadTooLargeException } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
@@ -42,8 +42,23 @@ export function applySecurity(app: INestApplication): void {
   );
   express.useBodyParser('json', { limit: BODY_LIMIT });
   express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true });
+  express.use(bodyParserErrors);
   express.use(cookieParser());
   express.use('/api', noStore);
+}
+
+/**
+ * The body parsers fail with plain errors that carry an HTTP status; the exception filter would
+ * answer those with 500. They are the client's mistake, so they become the matching 4xx here.
+ */
+function bodyParserErrors(error: unknown, _req: Request, _res: Response, next: NextFunction): void {
+  const e = error as { type?: string; status?: number; limit?: number };
+  if (e?.type === 'entity.too.large') return next(new PayloadTooLargeException(`The request body is larger than ${BODY_LIMIT}`));
+  if (e?.type === 'entity.parse.failed') return next(new BadRequestException('The request body is not valid JSON'));
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && typeof e.type === 'string') {
+    return next(new HttpException('The request body could not be read', e.status));
+  }
+  next(error);
 }
 
 function noStore(_req: Request, res: Response, next: NextFunction): void {

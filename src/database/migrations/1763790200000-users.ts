@@ -18,7 +18,9 @@ export class Users1763790200000 implements MigrationInterface {
           col.varchar('displayName', 200),
           col.varchar('passwordHash', 200),
           col.varchar('role', 20),
-          col.bool('active', true),
+          // No default: col.bool's DEFAULT (true) reads back on SQLite differently from an entity
+          // default, and the application always sets the flag.
+          { name: 'active', type: 'boolean', isNullable: false },
           col.instant('createdAt'),
         ],
         uniques: [{ name: 'uq_app_user_username', columnNames: ['username'] }],

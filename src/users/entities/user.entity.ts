@@ -27,7 +27,7 @@ export class User {
   role: Role;
 
   /** An inactive user cannot log in, and tokens issued before deactivation stop working. */
-  @Column({ type: 'boolean', default: true })
+  @Column({ type: 'boolean' })
   active: boolean;
 
   @Column(instantColumn())
