@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { openTestDatabase, TestDatabase, testDatabaseKinds } from '../audit/testing/test-databases';
+import { Users1763790200000 } from '../database/migrations/1763790200000-users';
 import { fixtures } from './testing/access-fixture';
 
 const OUR_TABLES = /app_user|user_project|user_organisation/;
@@ -43,10 +44,16 @@ for (const { kind, run, label } of testDatabaseKinds()) {
     });
 
     it('reverts and applies again', async () => {
-      await db.dataSource.undoLastMigration();
-      await expect(tables()).resolves.toEqual([]);
-      await db.dataSource.runMigrations();
-      await expect(tables()).resolves.toEqual(['app_user', 'user_organisation', 'user_project']);
+      const migration = new Users1763790200000();
+      const runner = db.dataSource.createQueryRunner();
+      try {
+        await migration.down(runner);
+        await expect(tables()).resolves.toEqual([]);
+        await migration.up(runner);
+        await expect(tables()).resolves.toEqual(['app_user', 'user_organisation', 'user_project']);
+      } finally {
+        await runner.release();
+      }
     });
   });
 }

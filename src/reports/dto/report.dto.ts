@@ -2,17 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
-export class ReportQueryDto {
+/** Which annual report: year, template and language (the template's own language by default). */
+export class SubmitReportDto {
   @ApiProperty({ example: 2020 })
   @Type(() => Number)
   @IsInt({ message: 'year must be a whole number, e.g. 2020' })
   @Min(1990)
   @Max(2100)
   year: number;
-
-  @ApiProperty({ enum: ['xlsx', 'pdf'] })
-  @IsIn(['xlsx', 'pdf'], { message: 'format must be xlsx or pdf' })
-  format: 'xlsx' | 'pdf';
 
   @ApiPropertyOptional({ example: 'ess-kazalniki' })
   @IsOptional()
@@ -25,22 +22,10 @@ export class ReportQueryDto {
   lang?: 'sl' | 'en';
 }
 
-export class SubmitReportDto {
-  @ApiProperty({ example: 2020 })
-  @IsInt()
-  @Min(1990)
-  @Max(2100)
-  year: number;
-
-  @ApiPropertyOptional({ example: 'ess-kazalniki' })
-  @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'template must be a template id such as ess-kazalniki' })
-  template?: string;
-
-  @ApiPropertyOptional({ enum: ['sl', 'en'] })
-  @IsOptional()
-  @IsIn(['sl', 'en'], { message: 'lang must be sl or en' })
-  lang?: 'sl' | 'en';
+export class ReportQueryDto extends SubmitReportDto {
+  @ApiProperty({ enum: ['xlsx', 'pdf'] })
+  @IsIn(['xlsx', 'pdf'], { message: 'format must be xlsx or pdf' })
+  format: 'xlsx' | 'pdf';
 }
 
 export class PortfolioQueryDto {

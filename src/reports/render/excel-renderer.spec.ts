@@ -26,6 +26,7 @@ describe('renderXlsx (AS 2020, ESS template)', () => {
       indicators: [
         indicatorSummaryFactory(),
         shareIndicatorFactory({ explanation: '=HYPERLINK("http://x.example","klik")' }),
+        indicatorSummaryFactory({ indicatorId: 3, name: '=SUM(A1:A3) delavnic', planned: 4, achieved: 5, achievementPercent: 125 }),
       ],
     });
     const buffer = await renderXlsx(buildReportModel(input, loadTemplate('ess-kazalniki'), 'sl'));
@@ -77,10 +78,14 @@ describe('renderXlsx (AS 2020, ESS template)', () => {
   });
 
   it('keeps user text starting with "=" as text, not a formula', () => {
-    const cell = indicators.getRow(3).getCell(7);
-    expect(cell.type).toBe(ExcelJS.ValueType.String);
-    expect(cell.value).toBe('=HYPERLINK("http://x.example","klik")');
-    expect(cell.formula).toBeUndefined();
+    const explanation = indicators.getRow(3).getCell(7);
+    expect(explanation.type).toBe(ExcelJS.ValueType.String);
+    expect(explanation.value).toBe('=HYPERLINK("http://x.example","klik")');
+    expect(explanation.formula).toBeUndefined();
+    const name = indicators.getRow(4).getCell(1);
+    expect(name.type).toBe(ExcelJS.ValueType.String);
+    expect(name.value).toBe('=SUM(A1:A3) delavnic');
+    expect(name.formula).toBeUndefined();
   });
 
   it('wraps the long indicator names in a column that fits', () => {

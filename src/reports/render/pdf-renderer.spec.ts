@@ -9,7 +9,11 @@ jest.setTimeout(30_000);
 
 function asInput(overrides: Partial<ReportInput> = {}): ReportInput {
   return reportInputFactory({
-    indicators: [indicatorSummaryFactory(), shareIndicatorFactory({ explanation: '=1+1 je formula, ki ostane besedilo.' })],
+    indicators: [
+      indicatorSummaryFactory(),
+      shareIndicatorFactory({ explanation: '=1+1 je formula, ki ostane besedilo.' }),
+      indicatorSummaryFactory({ indicatorId: 3, name: '=SUM(A1:A3) delavnic', planned: 4, achieved: 5, achievementPercent: 125 }),
+    ],
     narratives: [{ resultAreaId: null, text: 'Čakalna vrsta za vključitev v program se je v letu 2020 skrajšala.' }],
     ...overrides,
   });
@@ -46,6 +50,7 @@ describe('renderPdf (AS 2020, ESS template)', () => {
   });
 
   it('writes user text starting with "=" as text', () => {
+    expect(text).toContain('=SUM(A1:A3) delavnic');
     expect(text).toContain('=1+1 je formula, ki ostane besedilo.');
   });
 
