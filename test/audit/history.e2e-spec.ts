@@ -80,6 +80,17 @@ describe('indicator history, locks, corrections and concurrent edits', () => {
     expect(correction).toMatchObject({ actor: 'koordinator', reasonCategory: 'data_entry_error', before: { value: '62' }, after: { value: '63' } });
   });
 
+  it('exports the trail as CSV with formulas neutralised, and as XLSX', async () => {
+    await vodja.post(`/api/indicators/${indicatorId}/values`, { periodStart: '2021-04-01', periodEnd: '2021-04-30', value: '2', comment: '=cmd|"/c calc"!A1' }).expect(201);
+    const csv = await revizor.get(`/api/indicators/${indicatorId}/history/export?format=csv`).expect(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.text).toContain(`"'=cmd|""/c calc""!A1"`);
+    expect(csv.text.split('\r\n')[0]).toBe('\uFEFFZap. št. vnosa,Čas (UTC),Uporabnik,Vloga,Dejanje,Zapis,ID zapisa,Prej,Potem,Razlog,Kategorija razloga');
+    const xlsx = await revizor.get(`/api/indicators/${indicatorId}/history/export?format=xlsx`).expect(200);
+    expect(xlsx.headers['content-disposition']).toContain('revizijska-sled-kazalnik-AS-U1.xlsx');
+    await revizor.get(`/api/indicators/${indicatorId}/history/export?format=doc`).expect(422);
+  });
+
   it('lets an auditor read but not write', async () => {
     await revizor.post(`/api/indicators/${indicatorId}/values`, { periodStart: '2021-01-01', periodEnd: '2021-03-31', value: '1' }).expect(403);
   });

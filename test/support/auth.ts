@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { DEMO_PASSWORD } from '../../src/users/demo-users';
 
-/** The password of every demo user. */
-export const DEMO_PASSWORD = 'kazalnik-demo';
+export { DEMO_PASSWORD };
 
 /**
  * Logs a user in through the API and answers the bearer token. Fails the test with the answer's
