@@ -94,3 +94,9 @@ export function parseDecimal(text) {
   else if (/^\d{1,3}(\.\d{3})+$/.test(s) && lang() === 'sl') s = s.replace(/\./g, '');
   return /^\d+(\.\d+)?$/.test(s) ? s : null;
 }
+
+/** A stored decimal ("12.5") as a person would type it back: `12,5` in Slovene, no grouping. */
+export function inputNumber(value) {
+  if (isBlank(value)) return '';
+  return lang() === 'sl' ? String(value).replace('.', ',') : String(value);
+}

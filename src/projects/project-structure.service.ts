@@ -30,13 +30,7 @@ import { assertOrganisation, ProjectsService } from './projects.service';
 type Child = ProjectPartner | FundingPeriod | Objective | ResultArea;
 
 /** The parts of a project addressed as `/api/projects/{code}/{kind}/{id}`. */
-export enum PROJECT_CHILD_KINDS {
-  partners = 'partners',
-  fundingPeriods = 'funding-periods',
-  objectives = 'objectives',
-  resultAreas = 'result-areas',
-}
-export type ProjectChildKind = `${PROJECT_CHILD_KINDS}`;
+export type ProjectChildKind = 'partners' | 'funding-periods' | 'objectives' | 'result-areas';
 
 /** Partners, funding periods, objectives and result areas of a project. */
 @Injectable()

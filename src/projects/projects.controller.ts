@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseEnumPipe, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
 import { EVERYONE, MANAGERS, Roles } from '../auth/roles.decorator';
@@ -13,7 +13,7 @@ import {
   UpdatePartnerDto,
   UpdateResultAreaDto,
 } from './dto/project-structure.dto';
-import { PROJECT_CHILD_KINDS, ProjectChildKind, ProjectStructureService } from './project-structure.service';
+import { ProjectStructureService } from './project-structure.service';
 import { ProjectsService } from './projects.service';
 
 @ApiTags('projects')
@@ -108,15 +108,32 @@ export class ProjectsController {
     return this.structure.updateResultArea(code, id, dto, actor);
   }
 
-  @Delete(':code/:kind/:id')
+  // One route per kind: a `:kind` parameter would also swallow `/locks/:year` of the locks controller.
+  @Delete(':code/partners/:id')
   @Roles(...MANAGERS)
   @HttpCode(204)
-  removeChild(
-    @Param('code') code: string,
-    @Param('kind', new ParseEnumPipe(PROJECT_CHILD_KINDS)) kind: ProjectChildKind,
-    @Param('id', ParseIntPipe) id: number,
-    @CurrentActor() actor: Actor,
-  ) {
-    return this.structure.removeChild(code, kind, id, actor);
+  removePartner(@Param('code') code: string, @Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor) {
+    return this.structure.removeChild(code, 'partners', id, actor);
+  }
+
+  @Delete(':code/funding-periods/:id')
+  @Roles(...MANAGERS)
+  @HttpCode(204)
+  removeFundingPeriod(@Param('code') code: string, @Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor) {
+    return this.structure.removeChild(code, 'funding-periods', id, actor);
+  }
+
+  @Delete(':code/objectives/:id')
+  @Roles(...MANAGERS)
+  @HttpCode(204)
+  removeObjective(@Param('code') code: string, @Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor) {
+    return this.structure.removeChild(code, 'objectives', id, actor);
+  }
+
+  @Delete(':code/result-areas/:id')
+  @Roles(...MANAGERS)
+  @HttpCode(204)
+  removeResultArea(@Param('code') code: string, @Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor) {
+    return this.structure.removeChild(code, 'result-areas', id, actor);
   }
 }

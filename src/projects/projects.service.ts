@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
-import { ProjectAccessService } from '../auth/project-access.service';
+import { PROJECT_NOT_FOUND, ProjectAccessService } from '../auth/project-access.service';
 import { NotFoundError, RuleViolationError } from '../common/errors';
 import { AuditContext, auditedCreate, auditedDelete, auditedUpdate } from '../database/audited-writes';
 import { Transactions } from '../database/transactions';
@@ -36,7 +36,8 @@ export class ProjectsService {
   /** The project with this code, after checking the actor may read it. */
   async getByCode(code: string, actor: Actor): Promise<Project> {
     const project = await this.projects.findOneBy({ code });
-    if (!project) throw new NotFoundError(`Project ${code} does not exist`);
+    // The same answer as for a project the actor may not see, so that existence is not revealed.
+    if (!project) throw new NotFoundError(PROJECT_NOT_FOUND);
     await this.access.assertCanRead(actor, project.id);
     return project;
   }

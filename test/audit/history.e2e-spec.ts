@@ -80,6 +80,16 @@ describe('indicator history, locks, corrections and concurrent edits', () => {
     expect(correction).toMatchObject({ actor: 'koordinator', reasonCategory: 'data_entry_error', before: { value: '62' }, after: { value: '63' } });
   });
 
+  it('lets only an administrator unlock a year, with a reason, and records it', async () => {
+    await koordinator.post('/api/projects/AS/locks', { year: 2021 }).expect(201);
+    await koordinator.delete('/api/projects/AS/locks/2021', { reason: 'Vrnjeno v dopolnitev' }).expect(403);
+    await admin.delete('/api/projects/AS/locks/2021', {}).expect(400);
+    await admin.delete('/api/projects/AS/locks/2021', { reason: 'Ministrstvo je vrnilo poročilo v dopolnitev' }).expect(204);
+    const locks = await revizor.get('/api/projects/AS/locks').expect(200);
+    expect(locks.body.map((l: { year: number }) => l.year)).not.toContain(2021);
+    await admin.delete('/api/projects/AS/locks/2021', { reason: 'Še enkrat' }).expect(404);
+  });
+
   it('exports the trail as CSV with formulas neutralised, and as XLSX', async () => {
     await vodja.post(`/api/indicators/${indicatorId}/values`, { periodStart: '2021-04-01', periodEnd: '2021-04-30', value: '2', comment: '=cmd|"/c calc"!A1' }).expect(201);
     const csv = await revizor.get(`/api/indicators/${indicatorId}/history/export?format=csv`).expect(200);

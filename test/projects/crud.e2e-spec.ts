@@ -78,7 +78,7 @@ describe('setting up a programme over the API', () => {
     const renamed = await k.patch('/api/projects/NOVI-VAL', { name: 'Mladi za skupnost 2024–2025' }).expect(200);
     expect(renamed.body.name).toBe('Mladi za skupnost 2024–2025');
     await k.delete(`/api/projects/NOVI-VAL/result-areas/${area.id}`).expect(204);
-    await k.delete('/api/projects/NOVI-VAL/unknown-kind/1').expect(400);
+    await k.delete('/api/projects/NOVI-VAL/unknown-kind/1').expect(404);
     await k.delete('/api/projects/NOVI-VAL').expect(204);
     await k.get('/api/projects/NOVI-VAL').expect(404);
   });

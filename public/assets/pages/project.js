@@ -63,33 +63,48 @@ function chooseYear(years, wanted) {
 }
 
 async function renderYear(ctx, detail, yearInfo, target, reload) {
-  const code = detail.project.code;
+  const code = encodeURIComponent(detail.project.code);
   const year = yearInfo.year;
+  const fetchSummary = () => api.get(withQuery(`/api/projects/${code}/indicators/summary`, { year }));
   const [summary, locks, narratives] = await Promise.all([
-    api.get(withQuery(`/api/projects/${encodeURIComponent(code)}/indicators/summary`, { year })),
-    api.get(`/api/projects/${encodeURIComponent(code)}/locks`),
-    api.get(withQuery(`/api/projects/${encodeURIComponent(code)}/narratives`, { year })),
+    fetchSummary(),
+    api.get(`/api/projects/${code}/locks`),
+    api.get(withQuery(`/api/projects/${code}/narratives`, { year })),
   ]);
   if (!target.isConnected) return;
   const lock = locks.find((l) => l.year === year);
   const editable = !lock && ROLE_CAN_EDIT.includes(ctx.user.role);
-  const form = editable ? valueForm({ detail, yearInfo, indicators: summary.indicators, onSaved: reload }) : null;
+  const statusPart = h('div');
+  const tablePart = h('div');
+  // After a save only the figures are drawn again: the form keeps its state, its message and focus.
+  const refresh = async (outcome) => {
+    if (outcome?.locked) return reload();
+    showFigures(await fetchSummary());
+  };
+  const form = editable ? valueForm({ detail, yearInfo, indicators: summary.indicators, onSaved: refresh }) : null;
+  const showFigures = (data) => {
+    replace(statusPart, statusSummary(data));
+    replace(tablePart, indicatorTable({ summary: data, onEnter: form ? (id) => form.selectIndicator(id, true) : null }));
+  };
+  showFigures(summary);
 
   replace(
     target,
-    lock
-      ? notice(
-          'locked',
-          h('p', { class: 'notice-title' }, h('span', { 'aria-hidden': 'true' }, '🔒 '), t('project.locked', { year })),
-          h('p', {}, t('project.lockedBy', { who: lock.lockedBy, when: date(lock.lockedAt) }), lock.reason ? ` ${t('project.lockedReason', { reason: lock.reason })}` : ''),
-          h('p', {}, t('project.lockedNoEdit')),
-        )
-      : null,
-    statusSummary(summary),
-    indicatorTable({ summary, onEnter: form ? (id) => form.selectIndicator(id, true) : null }),
+    lock ? lockNotice(lock, year) : null,
+    statusPart,
+    tablePart,
     form?.element,
-    explanationsSection({ summary, year, editable, onSaved: reload }),
+    explanationsSection({ summary, year, editable, onSaved: refresh }),
     narrativesSection({ detail, year, narratives, editable }),
+  );
+}
+
+function lockNotice(lock, year) {
+  return notice(
+    'locked',
+    h('p', { class: 'notice-title' }, h('span', { 'aria-hidden': 'true' }, '🔒 '), t('project.locked', { year })),
+    h('p', {}, t('project.lockedBy', { who: lock.lockedBy, when: date(lock.lockedAt) }), lock.reason ? ` ${t('project.lockedReason', { reason: lock.reason })}` : ''),
+    h('p', {}, t('project.lockedNoEdit')),
   );
 }
 

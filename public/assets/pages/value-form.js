@@ -1,0 +1,258 @@
+import { api, withQuery } from '../api.js';
+import { h, replace } from '../dom.js';
+import { clearErrors, errorSummary, field, showErrors } from '../forms.js';
+import { amount, dateRange, dateTime, inputNumber, num, parseDecimal } from '../format.js';
+import { indicatorName, t } from '../i18n.js';
+import { announce, errorText, notice, section } from '../ui.js';
+
+/**
+ * Entering an achieved value, or correcting one: when a value already exists for the chosen
+ * indicator, period and partner, saving it is a correction (PATCH with its version and a reason,
+ * which the audit trail keeps). Shares take a numerator and a denominator; the API computes the %.
+ */
+export function valueForm({ detail, yearInfo, indicators, onSaved }) {
+  const year = yearInfo.year;
+  let values = [];
+  let editing = null;
+
+  const indicatorField = field({
+    name: 'indicatorId',
+    label: t('value.indicator'),
+    options: indicators.map((i) => ({ value: i.indicatorId, label: `${i.code} – ${shorten(indicatorName(i), 90)}` })),
+  });
+  const partnerField = field({
+    name: 'partnerOrganisationId',
+    label: t('value.partner'),
+    hint: t('value.partnerHint'),
+    options: [{ value: '', label: t('value.wholePartnership') }, ...detail.partners.map((p) => ({ value: p.organisationId, label: p.organisation.name }))],
+  });
+  const bounds = { min: yearInfo.start, max: yearInfo.end };
+  const startField = field({ name: 'periodStart', label: t('value.periodStart'), type: 'date', value: yearInfo.start, required: true, attrs: bounds });
+  const endField = field({ name: 'periodEnd', label: t('value.periodEnd'), type: 'date', value: yearInfo.end, required: true, attrs: bounds });
+  const decimal = { inputmode: 'decimal', autocomplete: 'off' };
+  const valueField = field({ name: 'value', label: t('value.value'), hint: t('value.decimalHint'), required: true, attrs: decimal });
+  const numeratorField = field({ name: 'numerator', label: t('value.numerator'), hint: t('value.numeratorHint'), required: true, attrs: decimal });
+  const denominatorField = field({ name: 'denominator', label: t('value.denominator'), hint: t('value.denominatorHint'), required: true, attrs: decimal });
+  const commentField = field({ name: 'comment', label: t('value.comment'), type: 'textarea', rows: 2, hint: t('value.commentHint') });
+  const reasonField = field({ name: 'reason', label: t('value.reason'), type: 'textarea', rows: 2, hint: t('value.reasonHint'), required: true });
+  const shareGroup = h('div', { class: 'field-row' }, numeratorField.wrapper, denominatorField.wrapper);
+  const modeNote = h('div', { class: 'mode-note' });
+  const status = h('p', { class: 'form-status', role: 'status' });
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('value.save'));
+  const existing = h('div', { class: 'existing-values' });
+
+  const form = h(
+    'form',
+    { class: 'stack value-form', novalidate: true, onsubmit: save },
+    errorSummary(),
+    indicatorField.wrapper,
+    h('div', { class: 'field-row' }, partnerField.wrapper),
+    h('fieldset', { class: 'field-group' }, h('legend', {}, t('value.period', { year })), h('div', { class: 'field-row' }, startField.wrapper, endField.wrapper)),
+    valueField.wrapper,
+    shareGroup,
+    commentField.wrapper,
+    modeNote,
+    reasonField.wrapper,
+    h('div', { class: 'actions' }, submit, status),
+  );
+
+  indicatorField.input.addEventListener('change', () => loadValues());
+  for (const f of [partnerField, startField, endField]) f.input.addEventListener('change', () => setEditing(findMatch(), false));
+
+  const element = section(t('value.title', { year }), h('p', { class: 'muted' }, t('value.intro', { range: dateRange(yearInfo.start, yearInfo.end) })), form, existing);
+  element.id = 'value-entry';
+  loadValues();
+
+  function current() {
+    return indicators.find((i) => String(i.indicatorId) === indicatorField.input.value);
+  }
+
+  async function loadValues() {
+    const ind = current();
+    valueField.wrapper.hidden = ind.isShare;
+    shareGroup.hidden = !ind.isShare;
+    try {
+      values = await api.get(withQuery(`/api/indicators/${ind.indicatorId}/values`, { year }));
+    } catch (error) {
+      values = [];
+      replace(existing, notice('error', h('p', {}, errorText(error))));
+      return;
+    }
+    renderExisting(ind);
+    setEditing(findMatch(), false);
+  }
+
+  function findMatch() {
+    const partner = partnerField.input.value;
+    return (
+      values.find(
+        (v) => !v.dimension && v.periodStart === startField.input.value && v.periodEnd === endField.input.value && String(v.partnerOrganisationId ?? '') === partner,
+      ) ?? null
+    );
+  }
+
+  function setEditing(record, prefill) {
+    editing = record;
+    reasonField.wrapper.hidden = !record;
+    submit.textContent = record ? t('value.saveCorrection') : t('value.save');
+    const ind = current();
+    replace(
+      modeNote,
+      record
+        ? notice(
+            'info',
+            h('p', {}, t('value.existsNote', { value: valueText(record, ind), who: record.enteredBy, when: dateTime(record.enteredAt) })),
+          )
+        : null,
+    );
+    if (record && prefill) {
+      partnerField.input.value = String(record.partnerOrganisationId ?? '');
+      startField.input.value = record.periodStart;
+      endField.input.value = record.periodEnd;
+      valueField.input.value = inputNumber(record.value);
+      numeratorField.input.value = inputNumber(record.numerator);
+      denominatorField.input.value = inputNumber(record.denominator);
+      commentField.input.value = record.comment ?? '';
+    }
+  }
+
+  function renderExisting(ind) {
+    if (!values.length) return replace(existing, h('p', { class: 'muted' }, t('value.noneYet', { code: ind.code, year })));
+    replace(
+      existing,
+      h(
+        'table',
+        { class: 'data compact-table' },
+        h('caption', {}, t('value.existingCaption', { code: ind.code, year })),
+        h('thead', {}, h('tr', {}, ['period', 'partner', 'value', 'enteredBy'].map((k) => h('th', { scope: 'col' }, t(`value.col.${k}`))), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('table.actions'))))),
+        h(
+          'tbody',
+          {},
+          values.map((v) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, dateRange(v.periodStart, v.periodEnd), v.dimension ? h('span', { class: 'sub' }, `${v.dimension}: ${v.dimensionValue}`) : null),
+              h('td', {}, v.partnerOrganisation?.name ?? t('value.wholePartnership')),
+              h('td', {}, valueText(v, ind)),
+              h('td', {}, v.enteredBy, h('span', { class: 'sub' }, dateTime(v.enteredAt))),
+              h(
+                'td',
+                {},
+                v.dimension
+                  ? null
+                  : h('button', { type: 'button', class: 'secondary small', onclick: () => correct(v) }, t('value.correct'), h('span', { class: 'visually-hidden' }, ` ${dateRange(v.periodStart, v.periodEnd)}`)),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  function correct(record) {
+    clearErrors(form);
+    setEditing(record, true);
+    (current().isShare ? numeratorField : valueField).input.focus();
+  }
+
+  function readFigures(ind, errors) {
+    if (!ind.isShare) {
+      const value = parseDecimal(valueField.input.value);
+      if (value === null) errors.push({ field: 'value', message: valueField.input.value.trim() ? t('value.notNumber') : t('value.required') });
+      return { value };
+    }
+    const numerator = parseDecimal(numeratorField.input.value);
+    const denominator = parseDecimal(denominatorField.input.value);
+    if (numerator === null) errors.push({ field: 'numerator', message: numeratorField.input.value.trim() ? t('value.notNumber') : t('value.required') });
+    if (denominator === null) errors.push({ field: 'denominator', message: denominatorField.input.value.trim() ? t('value.notNumber') : t('value.required') });
+    else if (Number(denominator) === 0) errors.push({ field: 'denominator', message: t('value.denominatorZero') });
+    if (numerator !== null && denominator !== null && Number(numerator) > Number(denominator)) errors.push({ field: 'numerator', message: t('value.numeratorTooBig') });
+    return { numerator, denominator };
+  }
+
+  async function save(event) {
+    event.preventDefault();
+    clearErrors(form);
+    status.textContent = '';
+    const ind = current();
+    const errors = [];
+    const figures = readFigures(ind, errors);
+    const periodStart = startField.input.value;
+    const periodEnd = endField.input.value;
+    if (!editing) {
+      if (!periodStart) errors.push({ field: 'periodStart', message: t('value.required') });
+      if (!periodEnd) errors.push({ field: 'periodEnd', message: t('value.required') });
+      if (periodStart && periodEnd && periodStart > periodEnd) errors.push({ field: 'periodEnd', message: t('value.endBeforeStart') });
+      if (periodStart && (periodStart < yearInfo.start || periodStart > yearInfo.end)) errors.push({ field: 'periodStart', message: t('value.outsideYear', { year }) });
+      if (periodEnd && (periodEnd < yearInfo.start || periodEnd > yearInfo.end)) errors.push({ field: 'periodEnd', message: t('value.outsideYear', { year }) });
+    }
+    const reason = reasonField.input.value.trim();
+    if (editing && reason.length < 3) errors.push({ field: 'reason', message: t('value.reasonRequired') });
+    if (errors.length) return showErrors(form, errors);
+
+    const comment = commentField.input.value.trim();
+    submit.disabled = true;
+    try {
+      const saved = editing
+        ? await api.patch(`/api/values/${editing.id}`, { version: editing.version, reason, ...figures, ...(comment ? { comment } : {}) })
+        : await api.post(`/api/indicators/${ind.indicatorId}/values`, {
+            periodStart,
+            periodEnd,
+            ...figures,
+            ...(partnerField.input.value ? { partnerOrganisationId: Number(partnerField.input.value) } : {}),
+            ...(comment ? { comment } : {}),
+          });
+      const message = t(editing ? 'value.corrected' : 'value.saved', { code: ind.code, year, value: valueText(saved, ind) });
+      reasonField.input.value = '';
+      commentField.input.value = '';
+      await onSaved();
+      await loadValues();
+      status.textContent = message;
+      announce(message);
+    } catch (error) {
+      await handleError(error);
+    } finally {
+      submit.disabled = false;
+    }
+  }
+
+  async function handleError(error) {
+    if (error.status === 423) {
+      await onSaved({ locked: true });
+      return;
+    }
+    showErrors(form, error.fieldErrors, errorText(error));
+    if (error.status === 409) {
+      // Someone changed it meanwhile, or it exists already: show what is stored now and correct that.
+      await loadValues();
+      if (error.body.current) setEditing(error.body.current, false);
+    }
+  }
+
+  return {
+    element,
+    /** Chooses an indicator (from the table's "Enter" button) and moves focus into the form. */
+    async selectIndicator(id, focus) {
+      indicatorField.input.value = String(id);
+      await loadValues();
+      if (focus) {
+        element.scrollIntoView({ block: 'start' });
+        (current().isShare ? numeratorField : valueField).input.focus();
+      }
+    },
+  };
+}
+
+function valueText(record, ind) {
+  const figure = amount(record.value, ind.unit === 'percent' || ind.isShare ? 'percent' : ind.unit);
+  if (record.numerator !== null && record.numerator !== undefined && record.denominator !== null && record.denominator !== undefined) {
+    return `${figure} (${t('table.shareOf', { numerator: num(record.numerator), denominator: num(record.denominator) })})`;
+  }
+  return figure;
+}
+
+function shorten(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
