@@ -5,6 +5,8 @@ const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }]
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Global in jest 29: end-to-end and browser tests boot the whole app against a real database.
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'unit',
@@ -19,7 +21,6 @@ module.exports = {
       rootDir: '.',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       transform: { '^.+\\.ts$': tsJest },
-      testTimeout: 60000,
     },
     {
       displayName: 'browser',
@@ -27,7 +28,6 @@ module.exports = {
       rootDir: '.',
       testMatch: ['<rootDir>/test/**/*.browser-spec.ts'],
       transform: { '^.+\\.ts$': tsJest },
-      testTimeout: 120000,
     },
   ],
 };

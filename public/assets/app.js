@@ -109,6 +109,8 @@ function pageContext(el, params, query, path) {
 
 function renderHeader(path) {
   const header = document.getElementById('app-header');
+  const skip = document.querySelector('.skip-link');
+  if (skip) skip.textContent = t('nav.skip');
   const user = state.user;
   const items = user ? navItems(user.role) : [];
   const otherLang = lang() === 'sl' ? 'en' : 'sl';

@@ -1,4 +1,5 @@
 import { h, replace, svg, uid } from './dom.js';
+import { shorten } from './format.js';
 import { t } from './i18n.js';
 
 /**
@@ -59,10 +60,6 @@ function drawRow(row, top, width, narrow) {
     svg('rect', { x: 0, y: barY, width: x(row.achieved), height: BAR, class: 'chart-bar', rx: 2 }),
     svg('rect', { x: Math.min(width - 3, Math.max(0, x(row.planned) - 1.5)), y: barY - 4, width: 3, height: BAR + 8, class: 'chart-plan' }),
   );
-}
-
-function shorten(text, max) {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function legend() {

@@ -100,3 +100,8 @@ export function inputNumber(value) {
   if (isBlank(value)) return '';
   return lang() === 'sl' ? String(value).replace('.', ',') : String(value);
 }
+
+/** Long names cut to `max` characters with an ellipsis (the full name stays in a title or table). */
+export function shorten(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

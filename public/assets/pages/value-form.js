@@ -1,7 +1,7 @@
 import { api, withQuery } from '../api.js';
 import { h, replace } from '../dom.js';
 import { clearErrors, errorSummary, field, showErrors } from '../forms.js';
-import { amount, dateRange, dateTime, inputNumber, num, parseDecimal } from '../format.js';
+import { amount, dateRange, dateTime, inputNumber, num, parseDecimal, shorten } from '../format.js';
 import { indicatorName, t } from '../i18n.js';
 import { announce, errorText, notice, section } from '../ui.js';
 
@@ -250,9 +250,5 @@ function valueText(record, ind) {
     return `${figure} (${t('table.shareOf', { numerator: num(record.numerator), denominator: num(record.denominator) })})`;
   }
   return figure;
-}
-
-function shorten(text, max) {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
