@@ -69,8 +69,8 @@ for (const { kind, run, label } of testDatabaseKinds()) {
       await expect(readable('nov')).resolves.toEqual([]);
     });
 
-    it('lets an auditor without assignments read every project', async () => {
-      await expect(readable('revizor')).resolves.toBe('all');
+    it('lets an auditor without assignments read nothing: access is never wider than assigned', async () => {
+      await expect(readable('revizor')).resolves.toEqual([]);
     });
 
     it('narrows an auditor with assignments to them', async () => {
@@ -86,7 +86,15 @@ for (const { kind, run, label } of testDatabaseKinds()) {
     });
 
     it('refuses an auditor writing a project they can read with 403', async () => {
-      await expect(access.assertCanWrite(actor('revizor'), p.LEAD)).rejects.toThrow(ForbiddenError);
+      await expect(access.assertCanWrite(actor('revizorka'), p.STAKE)).rejects.toThrow(ForbiddenError);
+    });
+
+    it('lets a coordinator write the projects their organisation leads', async () => {
+      await expect(access.assertCanWrite(actor('koordinator'), p.LEAD)).resolves.toBeUndefined();
+    });
+
+    it('refuses a coordinator writing a project their organisation is only a partner in, with 403', async () => {
+      await expect(access.assertCanWrite(actor('koordinator'), p.PARTNER)).rejects.toThrow(ForbiddenError);
     });
 
     it('answers an auditor writing a project outside their assignments with 404, not 403', async () => {

@@ -14,10 +14,12 @@ export const PROJECT_NOT_FOUND = 'Project not found';
  * project's data, so scoping holds on every path (API, summaries, reports, exports).
  *
  * - admin (and SYSTEM_ACTOR): every project.
- * - coordinator: projects led by, or with a partner that is, an organisation they coordinate.
+ * - coordinator: reads projects led by, or with a partner that is, an organisation they
+ *   coordinate; changes only those their organisations lead (a partner's coordinator must not
+ *   delete, lock or submit the lead partner's project).
  * - project_manager: the projects assigned to them.
- * - auditor: the projects assigned to them, read-only; an auditor with no assignment reviews every
- *   project, read-only (an audit usually covers the whole programme; assigning narrows it).
+ * - auditor: the projects assigned to them, read-only. No assignment means no project: removing
+ *   an auditor's last assignment must narrow their access, never widen it.
  *
  * A project the actor may not read is answered as not found, so its existence is not revealed.
  */
@@ -33,11 +35,8 @@ export class ProjectAccessService {
       case 'coordinator':
         return this.assignments.projectIdsCoordinatedBy(actor.userId);
       case 'project_manager':
+      case 'auditor':
         return this.assignments.projectIdsAssignedTo(actor.userId);
-      case 'auditor': {
-        const assigned = await this.assignments.projectIdsAssignedTo(actor.userId);
-        return assigned.length > 0 ? assigned : 'all';
-      }
       default:
         return [];
     }
@@ -53,5 +52,17 @@ export class ProjectAccessService {
   async assertCanWrite(actor: Actor, projectId: number): Promise<void> {
     await this.assertCanRead(actor, projectId);
     if (actor.role === 'auditor') throw new ForbiddenError('Auditors have read-only access');
+    if (actor.role === 'coordinator' && !(await this.assignments.leadsProject(actor.userId!, projectId))) {
+      throw new ForbiddenError('A coordinator changes only the projects their organisations lead; a partner project is read-only');
+    }
+  }
+
+  /** A coordinator may start projects only for the organisations they coordinate. */
+  async assertCanLead(actor: Actor, organisationId: number): Promise<void> {
+    if (actor.role !== 'coordinator') return;
+    const coordinated = await this.assignments.organisationIdsCoordinatedBy(actor.userId!);
+    if (!coordinated.includes(organisationId)) {
+      throw new ForbiddenError('A coordinator can start projects only for an organisation they coordinate');
+    }
   }
 }

@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, Matches, registerDecorator, ValidationArguments } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min, registerDecorator, ValidationArguments } from 'class-validator';
+import { MAX_ID } from './id.pipe';
 import { isIsoDate } from '../projects/reporting-years';
 
 const DECIMAL = /^\d{1,15}(\.\d{1,6})?$/;
@@ -44,4 +45,13 @@ export function IsCalendarDate(options: { optional?: boolean; example?: string }
   ];
   if (options.optional) decorators.unshift(IsOptional());
   return applyDecorators(...decorators);
+}
+
+/** A record id in a body: a whole number that fits the id columns (1 … 2,147,483,647). */
+export function IsId(options: { each?: boolean } = {}) {
+  return applyDecorators(
+    IsInt({ each: options.each, message: ({ property }) => `${property} must be a whole number (a record id)` }),
+    Min(1, { each: options.each, message: ({ property }) => `${property} must be a record id from 1 to ${MAX_ID}` }),
+    Max(MAX_ID, { each: options.each, message: ({ property }) => `${property} must be a record id from 1 to ${MAX_ID}` }),
+  );
 }

@@ -21,7 +21,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
-    if (response.headersSent) return;
+    // A streamed download that fails half-way cannot change its status any more: cut it off, so
+    // the client sees a broken transfer instead of waiting for the rest.
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
     response.status(body.statusCode).json(body);
   }
 
@@ -53,6 +58,9 @@ function constraintViolation(exception: unknown): ErrorBody | null {
   const message = driverError?.message ?? exception.message;
   if (code === '23505' || /UNIQUE constraint failed/.test(message)) {
     return { statusCode: 409, error: 'Conflict', message: 'A record with the same unique key already exists' };
+  }
+  if (code === '22003' || code === '22P02') {
+    return { statusCode: 400, error: 'Bad Request', message: 'A value is out of range or not of the expected type' };
   }
   if (code === '23503' || /FOREIGN KEY constraint failed/.test(message)) {
     return { statusCode: 409, error: 'Conflict', message: 'The record is referenced by, or refers to, a record that does not allow it' };

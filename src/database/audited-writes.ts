@@ -41,7 +41,7 @@ export async function auditedUpdate<T extends ObjectLiteral & { id: number; vers
   expectedVersion?: number,
   action: 'update' | 'correct' = 'update',
 ): Promise<{ before: T; after: T }> {
-  const before = await findOrFail(ctx.em, entity, id, ctx.entityType);
+  const before = await findForUpdate(ctx.em, entity, id, ctx.entityType);
   assertVersion(before, expectedVersion, ctx.entityType);
   await ctx.em.save(entity, { ...before, ...patch } as T);
   const after = await findOrFail(ctx.em, entity, id, ctx.entityType);
@@ -55,7 +55,7 @@ export async function auditedDelete<T extends ObjectLiteral & { id: number; vers
   id: number,
   expectedVersion?: number,
 ): Promise<T> {
-  const before = await findOrFail(ctx.em, entity, id, ctx.entityType);
+  const before = await findForUpdate(ctx.em, entity, id, ctx.entityType);
   assertVersion(before, expectedVersion, ctx.entityType);
   await ctx.em.delete(entity, { id } as never);
   await record(ctx, 'delete', id, before, null);
@@ -73,6 +73,19 @@ export async function auditedUpsert<T extends ObjectLiteral & { id: number }>(
   const existing = await ctx.em.findOneBy(entity, lookup as never);
   if (existing) return (await auditedUpdate(ctx, entity, existing.id, fields)).after;
   return auditedCreate(ctx, entity, { ...where, ...fields } as Partial<T>);
+}
+
+/**
+ * Reads the row that is about to change and, on PostgreSQL, locks it until the transaction ends
+ * (SELECT … FOR UPDATE), so that two writers based on the same version cannot both pass the
+ * version check. SQLite needs no row lock: its transactions already run one at a time.
+ */
+async function findForUpdate<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, id: number, label: string): Promise<T> {
+  const qb = em.createQueryBuilder(entity, 'row').where('row.id = :id', { id });
+  if (em.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
+  const row = await qb.getOne();
+  if (!row) throw new NotFoundError(`${label.replace(/_/g, ' ')} ${id} does not exist`);
+  return row;
 }
 
 export async function findOrFail<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, id: number, label: string): Promise<T> {

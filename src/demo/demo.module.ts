@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { Transactions } from '../database/transactions';
 import { Project } from '../projects/entities/project.entity';
 import { seedDemoUsers } from '../users/demo-users';
-import { loadDemoData } from './demo-loader';
+import { DEMO_PROJECTS, loadDemoData } from './demo-loader';
 
 /** Fills an empty database with the demo dataset on start, unless DEMO_DATA=false or production. */
 @Module({})
@@ -23,7 +23,7 @@ export class DemoModule implements OnApplicationBootstrap {
     const loaded = await this.transactions.run(async (em) => {
       if ((await em.count(Project)) > 0) return null;
       const result = await loadDemoData(em, this.audit);
-      await seedDemoUsers(em);
+      await seedDemoUsers(em, DEMO_PROJECTS.map((p) => p.code));
       return result;
     });
     if (loaded) this.logger.log(`Loaded demo data: ${loaded.projects} projects, ${loaded.values} achieved values, demo users admin, koordinator, vodja, revizor`);

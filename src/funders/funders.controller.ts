@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { IdPipe } from '../common/id.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
 import { EVERYONE, MANAGERS, Roles } from '../auth/roles.decorator';
@@ -7,6 +8,10 @@ import { Funder } from './funder.entity';
 import { FundersService } from './funders.service';
 import { PublicCall } from './public-call.entity';
 
+/**
+ * Organisations, funders and calls are shared by every project: coordinators add new ones, but only
+ * an administrator renames or removes one, since that changes other coordinators' projects too.
+ */
 @ApiTags('funders')
 @Controller('api/funders')
 export class FundersController {
@@ -20,7 +25,7 @@ export class FundersController {
 
   @Get(':id')
   @Roles(...EVERYONE)
-  get(@Param('id', ParseIntPipe) id: number): Promise<Funder> {
+  get(@Param('id', IdPipe) id: number): Promise<Funder> {
     return this.funders.getFunder(id);
   }
 
@@ -31,15 +36,15 @@ export class FundersController {
   }
 
   @Patch(':id')
-  @Roles(...MANAGERS)
-  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateFunderDto, @CurrentActor() actor: Actor): Promise<Funder> {
+  @Roles('admin')
+  update(@Param('id', IdPipe) id: number, @Body() dto: UpdateFunderDto, @CurrentActor() actor: Actor): Promise<Funder> {
     return this.funders.updateFunder(id, dto, actor);
   }
 
   @Delete(':id')
-  @Roles(...MANAGERS)
+  @Roles('admin')
   @HttpCode(204)
-  remove(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<void> {
+  remove(@Param('id', IdPipe) id: number, @CurrentActor() actor: Actor): Promise<void> {
     return this.funders.removeFunder(id, actor);
   }
 }
@@ -57,7 +62,7 @@ export class PublicCallsController {
 
   @Get(':id')
   @Roles(...EVERYONE)
-  get(@Param('id', ParseIntPipe) id: number): Promise<PublicCall> {
+  get(@Param('id', IdPipe) id: number): Promise<PublicCall> {
     return this.funders.getCall(id);
   }
 
@@ -68,15 +73,15 @@ export class PublicCallsController {
   }
 
   @Patch(':id')
-  @Roles(...MANAGERS)
-  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdatePublicCallDto, @CurrentActor() actor: Actor): Promise<PublicCall> {
+  @Roles('admin')
+  update(@Param('id', IdPipe) id: number, @Body() dto: UpdatePublicCallDto, @CurrentActor() actor: Actor): Promise<PublicCall> {
     return this.funders.updateCall(id, dto, actor);
   }
 
   @Delete(':id')
-  @Roles(...MANAGERS)
+  @Roles('admin')
   @HttpCode(204)
-  remove(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<void> {
+  remove(@Param('id', IdPipe) id: number, @CurrentActor() actor: Actor): Promise<void> {
     return this.funders.removeCall(id, actor);
   }
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { IdPipe } from '../common/id.pipe';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Actor, CurrentActor } from '../auth/actor';
@@ -18,14 +19,14 @@ export class HistoryController {
   @Get('indicators/:id/history')
   @Roles(...EVERYONE)
   @ApiQuery({ name: 'asOf', required: false, example: '2021-02-15T00:00:00Z' })
-  indicator(@Param('id', ParseIntPipe) id: number, @Query('asOf') asOf: string | undefined, @CurrentActor() actor: Actor) {
+  indicator(@Param('id', IdPipe) id: number, @Query('asOf') asOf: string | undefined, @CurrentActor() actor: Actor) {
     return this.history.forIndicator(id, asOf || undefined, actor);
   }
 
   @Get('indicators/:id/history/export')
   @Roles(...EVERYONE)
   @ApiQuery({ name: 'format', enum: ['xlsx', 'csv'] })
-  async exportIndicator(@Param('id', ParseIntPipe) id: number, @Query('format') format: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async exportIndicator(@Param('id', IdPipe) id: number, @Query('format') format: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     const { indicator, events } = await this.history.forIndicator(id, undefined, actor);
     await send(res, events, format, `revizijska-sled-kazalnik-${indicator.code}`);
   }

@@ -3,6 +3,7 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { RuleViolationError } from '../common/errors';
+import { isIsoDate } from '../projects/reporting-years';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { ProjectsService } from '../projects/projects.service';
 import { concernsIndicator, HistoryEvent, stateAsOf, StateAsOf } from './history-replay';
@@ -61,7 +62,8 @@ function toEvent(e: AuditEntry): HistoryEvent {
 /** An instant such as 2021-02-15T00:00:00Z (or a date, meaning its start in UTC), as stored. */
 function parseInstant(value: string): string {
   const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(ms)) {
+  // Date.parse rolls 2021-02-30 over into March; a day that does not exist is a mistake.
+  if (!isIsoDate(value.slice(0, 10)) || Number.isNaN(ms)) {
     throw new RuleViolationError('Invalid asOf', [{ field: 'asOf', message: 'asOf must be an ISO date or instant, e.g. 2021-02-15T00:00:00Z' }]);
   }
   return new Date(ms).toISOString();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager, IsNull, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { ConflictError, FieldError, NotFoundError, RuleViolationError } from '../common/errors';
@@ -54,8 +54,8 @@ export class AchievedValuesService {
         denominator: dto.denominator ?? null,
       });
       await this.checkEntry(em, indicator, fields);
-      await this.assertNoDuplicate(em, indicator.id, fields);
       await this.locks.assertUnlocked(em, indicator.projectId, yearOf(fields));
+      await this.assertNoOverlap(em, indicator.id, fields);
       return auditedCreate(this.ctx(em, actor, indicator, dto.comment ?? null), AchievedValue, {
         ...fields,
         indicatorId: indicator.id,
@@ -137,19 +137,24 @@ export class AchievedValuesService {
     return errors;
   }
 
-  private async assertNoDuplicate(em: EntityManager, indicatorId: number, f: ValueFields): Promise<void> {
+  /**
+   * Two values of the same indicator, partner and dimension part whose periods overlap would count
+   * the same days twice: the second is refused, naming the one to change instead.
+   */
+  private async assertNoOverlap(em: EntityManager, indicatorId: number, f: ValueFields): Promise<void> {
     const existing = await em.findOneBy(AchievedValue, {
       indicatorId,
-      periodStart: f.periodStart,
-      periodEnd: f.periodEnd,
+      periodStart: LessThanOrEqual(f.periodEnd),
+      periodEnd: MoreThanOrEqual(f.periodStart),
       partnerOrganisationId: f.partnerOrganisationId ?? IsNull(),
       dimension: f.dimension ?? IsNull(),
       dimensionValue: f.dimensionValue ?? IsNull(),
     });
     if (existing) {
-      throw new ConflictError(`A value for this indicator, period, partner and dimension already exists (id ${existing.id}); change that one instead`, {
-        existingId: existing.id,
-      });
+      throw new ConflictError(
+        `A value for ${existing.periodStart} – ${existing.periodEnd} already exists for this indicator, partner and dimension (id ${existing.id}) and overlaps ${f.periodStart} – ${f.periodEnd}; change that one instead`,
+        { existingId: existing.id },
+      );
     }
   }
 

@@ -34,7 +34,10 @@ export interface DimensionBreakdown {
 export interface Forecast {
   /** Projected value at the end of the funding period. */
   valueAtEnd: number | null;
-  /** The target it is compared with (whole-period target, or the sum of yearly targets). */
+  /**
+   * The target it is compared with: the whole-period target; else the sum of the year targets when
+   * every reporting year has one (the last year target for shares); else null.
+   */
   target: number | null;
   willMeetTarget: boolean | null;
   method: 'linear' | 'latest' | 'none';

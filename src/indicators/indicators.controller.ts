@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { IdPipe } from '../common/id.pipe';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
 import { EDITORS, EVERYONE, MANAGERS, Roles } from '../auth/roles.decorator';
@@ -34,96 +35,96 @@ export class IndicatorsController {
 
   @Get('indicators/:id')
   @Roles(...EVERYONE)
-  get(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor) {
+  get(@Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.indicators.getReadable(id, actor);
   }
 
   @Patch('indicators/:id')
   @Roles(...MANAGERS)
-  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateIndicatorDto, @CurrentActor() actor: Actor) {
+  update(@Param('id', IdPipe) id: number, @Body() dto: UpdateIndicatorDto, @CurrentActor() actor: Actor) {
     return this.indicators.update(id, dto, actor);
   }
 
   @Delete('indicators/:id')
   @Roles(...MANAGERS)
   @HttpCode(204)
-  remove(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor) {
+  remove(@Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.indicators.remove(id, actor);
   }
 
   @Get('indicators/:id/values')
   @Roles(...EVERYONE)
   @ApiQuery({ name: 'year', required: false })
-  listValues(@Param('id', ParseIntPipe) id: number, @Query('year', OptionalYearPipe) year: number | undefined, @CurrentActor() actor: Actor) {
+  listValues(@Param('id', IdPipe) id: number, @Query('year', OptionalYearPipe) year: number | undefined, @CurrentActor() actor: Actor) {
     return this.values.list(id, year, actor);
   }
 
   @Post('indicators/:id/values')
   @Roles(...EDITORS)
-  createValue(@Param('id', ParseIntPipe) id: number, @Body() dto: CreateAchievedValueDto, @CurrentActor() actor: Actor) {
+  createValue(@Param('id', IdPipe) id: number, @Body() dto: CreateAchievedValueDto, @CurrentActor() actor: Actor) {
     return this.values.create(id, dto, actor);
   }
 
   @Get('values/:id')
   @Roles(...EVERYONE)
-  getValue(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor) {
+  getValue(@Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.values.get(id, actor);
   }
 
   @Patch('values/:id')
   @Roles(...EDITORS)
-  updateValue(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateAchievedValueDto, @CurrentActor() actor: Actor) {
+  updateValue(@Param('id', IdPipe) id: number, @Body() dto: UpdateAchievedValueDto, @CurrentActor() actor: Actor) {
     return this.values.update(id, dto, actor);
   }
 
   @Post('values/:id/corrections')
   @Roles(...MANAGERS)
-  correctValue(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateAchievedValueDto, @CurrentActor() actor: Actor) {
+  correctValue(@Param('id', IdPipe) id: number, @Body() dto: UpdateAchievedValueDto, @CurrentActor() actor: Actor) {
     return this.values.correct(id, dto, actor);
   }
 
   @Delete('values/:id')
   @Roles(...EDITORS)
   @HttpCode(204)
-  removeValue(@Param('id', ParseIntPipe) id: number, @Body() dto: ChangeReasonDto, @CurrentActor() actor: Actor) {
+  removeValue(@Param('id', IdPipe) id: number, @Body() dto: ChangeReasonDto, @CurrentActor() actor: Actor) {
     return this.values.remove(id, dto, actor);
   }
 
   @Get('indicators/:id/targets')
   @Roles(...EVERYONE)
-  listTargets(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor) {
+  listTargets(@Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.targets.list(id, actor);
   }
 
   @Post('indicators/:id/targets')
   @Roles(...MANAGERS)
-  createTarget(@Param('id', ParseIntPipe) id: number, @Body() dto: CreateTargetDto, @CurrentActor() actor: Actor) {
+  createTarget(@Param('id', IdPipe) id: number, @Body() dto: CreateTargetDto, @CurrentActor() actor: Actor) {
     return this.targets.create(id, dto, actor);
   }
 
   @Patch('targets/:id')
   @Roles(...MANAGERS)
-  updateTarget(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateTargetDto, @CurrentActor() actor: Actor) {
+  updateTarget(@Param('id', IdPipe) id: number, @Body() dto: UpdateTargetDto, @CurrentActor() actor: Actor) {
     return this.targets.update(id, dto, actor);
   }
 
   @Delete('targets/:id')
   @Roles(...MANAGERS)
   @HttpCode(204)
-  removeTarget(@Param('id', ParseIntPipe) id: number, @Body() dto: ChangeReasonDto, @CurrentActor() actor: Actor) {
+  removeTarget(@Param('id', IdPipe) id: number, @Body() dto: ChangeReasonDto, @CurrentActor() actor: Actor) {
     return this.targets.remove(id, dto, actor);
   }
 
   @Get('indicators/:id/explanations')
   @Roles(...EVERYONE)
-  listExplanations(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor) {
+  listExplanations(@Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.explanations.list(id, actor);
   }
 
   @Put('indicators/:id/explanations/:year')
   @Roles(...EDITORS)
   putExplanation(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Param('year', YearPipe) year: number,
     @Body() dto: PutExplanationDto,
     @CurrentActor() actor: Actor,

@@ -3,13 +3,17 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { ProjectAccessService } from '../auth/project-access.service';
-import { NotFoundError, RuleViolationError } from '../common/errors';
+import { ConflictError, NotFoundError, RuleViolationError } from '../common/errors';
 import { AuditContext, auditedCreate, auditedDelete, auditedUpdate } from '../database/audited-writes';
 import { Transactions } from '../database/transactions';
+import { assertYearsUnlocked, lockedYears } from '../locks/year-locks';
 import { ResultArea } from '../projects/entities/result-area.entity';
 import { ProjectsService } from '../projects/projects.service';
 import { CreateIndicatorDto, UpdateIndicatorDto } from './dto/indicator.dto';
+import { AchievedValue } from './entities/achieved-value.entity';
+import { DeviationExplanation } from './entities/deviation-explanation.entity';
 import { Indicator } from './entities/indicator.entity';
+import { Target } from './entities/target.entity';
 import { IndicatorsRepository } from './indicators.repository';
 
 @Injectable()
@@ -68,20 +72,42 @@ export class IndicatorsService {
     const { reason, ...changes } = dto;
     return this.transactions.run(async (em) => {
       if (changes.resultAreaId !== undefined) await assertResultArea(em, changes.resultAreaId, indicator.projectId);
+      if (MEANING.some((field) => changes[field] !== undefined && JSON.stringify(changes[field]) !== JSON.stringify(indicator[field]))) {
+        await assertYearsUnlocked(em, indicator.projectId, await lockedYears(em, indicator.projectId), 'Changing what this indicator measures');
+      }
       const ctx = { ...this.ctx(em, actor, indicator.projectId), reason: reason ?? null };
       return (await auditedUpdate(ctx, Indicator, id, changes)).after;
     });
   }
 
+  /**
+   * Only an indicator without figures can go: deleting one with values or targets would let the
+   * database cascade them away without an audit entry each. Delete those first, each with a reason.
+   */
   async remove(id: number, actor: Actor): Promise<void> {
     const indicator = await this.getWritable(id, actor);
-    await this.transactions.run((em) => auditedDelete(this.ctx(em, actor, indicator.projectId), Indicator, id));
+    await this.transactions.run(async (em) => {
+      const [values, targets, explanations] = await Promise.all([
+        em.countBy(AchievedValue, { indicatorId: id }),
+        em.countBy(Target, { indicatorId: id }),
+        em.countBy(DeviationExplanation, { indicatorId: id }),
+      ]);
+      if (values + targets + explanations > 0) {
+        throw new ConflictError(
+          `Indicator ${indicator.code} has ${values} achieved value(s), ${targets} target(s) and ${explanations} explanation(s); delete the values and targets first, each with a reason`,
+        );
+      }
+      await auditedDelete(this.ctx(em, actor, indicator.projectId), Indicator, id);
+    });
   }
 
   private ctx(em: EntityManager, actor: Actor, projectId: number): AuditContext {
     return { em, audit: this.audit, actor, entityType: 'indicator', projectId };
   }
 }
+
+/** Fields that change what reported figures mean; a name or sort order does not. */
+const MEANING = ['kind', 'unit', 'aggregation', 'direction', 'dimensions'] as const;
 
 async function assertResultArea(em: EntityManager, id: number, projectId: number): Promise<void> {
   const area = await em.findOneBy(ResultArea, { id });

@@ -6,7 +6,7 @@ import { Actor } from '../auth/actor';
 import { FieldError, NotFoundError, RuleViolationError } from '../common/errors';
 import { AuditContext, auditedCreate, auditedDelete, auditedUpdate } from '../database/audited-writes';
 import { Transactions } from '../database/transactions';
-import { LocksService } from '../locks/locks.service';
+import { assertYearsUnlocked, lockedYears } from '../locks/year-locks';
 import { FundingPeriod } from '../projects/entities/funding-period.entity';
 import { ProjectPartner } from '../projects/entities/project-partner.entity';
 import { ChangeReasonDto, CreateTargetDto, UpdateTargetDto } from './dto/values.dto';
@@ -26,7 +26,6 @@ export class TargetsService {
     private readonly repository: IndicatorsRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
-    private readonly locks: LocksService,
   ) {}
 
   async list(indicatorId: number, actor: Actor): Promise<Target[]> {
@@ -38,7 +37,7 @@ export class TargetsService {
     const indicator = await this.indicators.getWritable(indicatorId, actor);
     return this.transactions.run(async (em) => {
       const validFrom = await this.checkTarget(em, indicator, dto);
-      if (dto.year !== undefined) await this.locks.assertUnlocked(em, indicator.projectId, dto.year);
+      await assertTargetWritable(em, indicator.projectId, { year: dto.year ?? null, validFrom });
       return auditedCreate(this.ctx(em, actor, indicator, null), Target, {
         indicatorId,
         year: dto.year ?? null,
@@ -53,7 +52,7 @@ export class TargetsService {
   async update(id: number, dto: UpdateTargetDto, actor: Actor): Promise<Target> {
     const { target, indicator } = await this.find(id, actor);
     return this.transactions.run(async (em) => {
-      if (target.year !== null) await this.locks.assertUnlocked(em, indicator.projectId, target.year);
+      await assertTargetWritable(em, indicator.projectId, target);
       if (dto.value !== undefined) assertShareTarget(indicator, dto.value);
       const ctx = { ...this.ctx(em, actor, indicator, dto.reason), reasonCategory: dto.reasonCategory ?? null };
       const patch = { ...(dto.value !== undefined ? { value: dto.value } : {}), ...(dto.reference !== undefined ? { reference: dto.reference } : {}) };
@@ -64,7 +63,7 @@ export class TargetsService {
   async remove(id: number, dto: ChangeReasonDto, actor: Actor): Promise<void> {
     const { target, indicator } = await this.find(id, actor);
     await this.transactions.run(async (em) => {
-      if (target.year !== null) await this.locks.assertUnlocked(em, indicator.projectId, target.year);
+      await assertTargetWritable(em, indicator.projectId, target);
       const ctx = { ...this.ctx(em, actor, indicator, dto.reason), reasonCategory: dto.reasonCategory ?? null };
       await auditedDelete(ctx, Target, id, dto.version);
     });
@@ -101,6 +100,18 @@ export class TargetsService {
   private ctx(em: EntityManager, actor: Actor, indicator: Indicator, reason: string | null): AuditContext {
     return { em, audit: this.audit, actor, entityType: 'target', projectId: indicator.projectId, reason };
   }
+}
+
+/**
+ * A year target belongs to its year. A whole-period target counts for every year from the one it
+ * took effect in (the target valid at a year's end is the yardstick), so it touches locked years
+ * from its `validFrom` on; an amendment taking effect after the locked years is fine.
+ */
+async function assertTargetWritable(em: EntityManager, projectId: number, target: { year: number | null; validFrom: string }): Promise<void> {
+  if (target.year !== null) return assertYearsUnlocked(em, projectId, [target.year], 'Changing this target');
+  const from = Number(target.validFrom.slice(0, 4));
+  const touched = (await lockedYears(em, projectId)).filter((y) => y >= from);
+  await assertYearsUnlocked(em, projectId, touched, 'Changing this whole-period target');
 }
 
 function assertShareTarget(indicator: Indicator, value: string): void {

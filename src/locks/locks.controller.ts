@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { YearPipe } from '../indicators/year.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
 import { EVERYONE, MANAGERS, Roles } from '../auth/roles.decorator';
@@ -26,7 +27,7 @@ export class LocksController {
   @Delete(':year')
   @Roles('admin')
   @HttpCode(204)
-  unlock(@Param('code') code: string, @Param('year', ParseIntPipe) year: number, @Body() dto: UnlockYearDto, @CurrentActor() actor: Actor): Promise<void> {
+  unlock(@Param('code') code: string, @Param('year', YearPipe) year: number, @Body() dto: UnlockYearDto, @CurrentActor() actor: Actor): Promise<void> {
     return this.locks.unlock(code, year, dto.reason, actor);
   }
 }

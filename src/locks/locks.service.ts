@@ -2,15 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
-import { ForbiddenError, NotFoundError, PeriodLockedError } from '../common/errors';
+import { ForbiddenError, NotFoundError } from '../common/errors';
 import { nowIso } from '../database/columns';
 import { Transactions } from '../database/transactions';
 import { ProjectsService } from '../projects/projects.service';
 import { YearLock } from './year-lock.entity';
+import { assertYearsUnlocked } from './year-locks';
 
 /**
- * Locked reporting years. Every write path into a year's figures asks `assertUnlocked` inside its
- * transaction; only a coordinator's correction (with a reason) may change a locked year.
+ * Locked reporting years. Write paths into a year's figures ask `assertUnlocked` (or
+ * `assertYearsUnlocked` for changes that touch several years) inside their transaction; only a
+ * coordinator's correction (with a reason) may change a value of a locked year.
  */
 @Injectable()
 export class LocksService {
@@ -26,13 +28,7 @@ export class LocksService {
   }
 
   async assertUnlocked(em: EntityManager, projectId: number, year: number): Promise<void> {
-    const lock = await em.findOneBy(YearLock, { projectId, year });
-    if (lock) {
-      throw new PeriodLockedError(
-        `The reporting year ${year} is locked (by ${lock.lockedBy} at ${lock.lockedAt}); a coordinator can make a correction with a reason`,
-        { lockedYear: year, lockedBy: lock.lockedBy, lockedAt: lock.lockedAt },
-      );
-    }
+    await assertYearsUnlocked(em, projectId, [year], 'This change');
   }
 
   async isLocked(projectId: number, year: number): Promise<boolean> {

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { IdPipe } from '../common/id.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
 import { EVERYONE, MANAGERS, Roles } from '../auth/roles.decorator';
@@ -6,6 +7,10 @@ import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation
 import { Organisation } from './organisation.entity';
 import { OrganisationsService } from './organisations.service';
 
+/**
+ * Organisations, funders and calls are shared by every project: coordinators add new ones, but only
+ * an administrator renames or removes one, since that changes other coordinators' projects too.
+ */
 @ApiTags('organisations')
 @Controller('api/organisations')
 export class OrganisationsController {
@@ -19,7 +24,7 @@ export class OrganisationsController {
 
   @Get(':id')
   @Roles(...EVERYONE)
-  get(@Param('id', ParseIntPipe) id: number): Promise<Organisation> {
+  get(@Param('id', IdPipe) id: number): Promise<Organisation> {
     return this.organisations.get(id);
   }
 
@@ -30,15 +35,15 @@ export class OrganisationsController {
   }
 
   @Patch(':id')
-  @Roles(...MANAGERS)
-  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateOrganisationDto, @CurrentActor() actor: Actor): Promise<Organisation> {
+  @Roles('admin')
+  update(@Param('id', IdPipe) id: number, @Body() dto: UpdateOrganisationDto, @CurrentActor() actor: Actor): Promise<Organisation> {
     return this.organisations.update(id, dto, actor);
   }
 
   @Delete(':id')
-  @Roles(...MANAGERS)
+  @Roles('admin')
   @HttpCode(204)
-  remove(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<void> {
+  remove(@Param('id', IdPipe) id: number, @CurrentActor() actor: Actor): Promise<void> {
     return this.organisations.remove(id, actor);
   }
 }

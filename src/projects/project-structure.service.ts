@@ -9,6 +9,7 @@ import { Transactions } from '../database/transactions';
 import { Funder } from '../funders/funder.entity';
 import { PublicCall } from '../funders/public-call.entity';
 import { AchievedValue } from '../indicators/entities/achieved-value.entity';
+import { assertYearsUnlocked, yearsBetween } from '../locks/year-locks';
 import {
   CreateFundingPeriodDto,
   CreateObjectiveDto,
@@ -59,6 +60,7 @@ export class ProjectStructureService {
     const project = await this.projects.getWritable(code, actor);
     return this.transactions.run(async (em) => {
       await validatePeriod(em, dto);
+      await assertYearsUnlocked(em, project.id, yearsBetween(dto.startDate, dto.endDate), 'A funding period over these years');
       const { funders, ...fields } = dto;
       const period = await auditedCreate(this.ctx(em, actor, project.id, 'funding_period'), FundingPeriod, {
         amountEur: null,
@@ -83,6 +85,8 @@ export class ProjectStructureService {
         funders: dto.funders,
       };
       await validatePeriod(em, merged);
+      const touched = new Set([...yearsBetween(current.startDate, current.endDate), ...yearsBetween(merged.startDate, merged.endDate)]);
+      await assertYearsUnlocked(em, project.id, [...touched], 'Changing this funding period');
       await assertValuesStayInside(em, project.id, id, merged.startDate, merged.endDate);
       const { funders, ...fields } = dto;
       const { after } = await auditedUpdate(this.ctx(em, actor, project.id, 'funding_period'), FundingPeriod, id, fields);
@@ -126,8 +130,11 @@ export class ProjectStructureService {
     const project = await this.projects.getWritable(code, actor);
     const [entity, entityType] = CHILD_KINDS[kind];
     await this.transactions.run(async (em) => {
-      await this.findChild(em, entity as new () => Child, id, project.id, entityType);
-      if (entity === FundingPeriod) await assertValuesStayInside(em, project.id, id, null, null);
+      const child = await this.findChild(em, entity as new () => Child, id, project.id, entityType);
+      if (child instanceof FundingPeriod) {
+        await assertYearsUnlocked(em, project.id, yearsBetween(child.startDate, child.endDate), 'Removing this funding period');
+        await assertValuesStayInside(em, project.id, id, null, null);
+      }
       await auditedDelete(this.ctx(em, actor, project.id, entityType), entity, id);
     });
   }

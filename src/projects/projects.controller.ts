@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { IdPipe } from '../common/id.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
 import { EVERYONE, MANAGERS, Roles } from '../auth/roles.decorator';
@@ -63,7 +64,7 @@ export class ProjectsController {
 
   @Patch(':code/partners/:id')
   @Roles(...MANAGERS)
-  updatePartner(@Param('code') code: string, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdatePartnerDto, @CurrentActor() actor: Actor) {
+  updatePartner(@Param('code') code: string, @Param('id', IdPipe) id: number, @Body() dto: UpdatePartnerDto, @CurrentActor() actor: Actor) {
     return this.structure.updatePartner(code, id, dto, actor);
   }
 
@@ -77,7 +78,7 @@ export class ProjectsController {
   @Roles(...MANAGERS)
   updateFundingPeriod(
     @Param('code') code: string,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: UpdateFundingPeriodDto,
     @CurrentActor() actor: Actor,
   ) {
@@ -92,7 +93,7 @@ export class ProjectsController {
 
   @Patch(':code/objectives/:id')
   @Roles(...MANAGERS)
-  updateObjective(@Param('code') code: string, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateObjectiveDto, @CurrentActor() actor: Actor) {
+  updateObjective(@Param('code') code: string, @Param('id', IdPipe) id: number, @Body() dto: UpdateObjectiveDto, @CurrentActor() actor: Actor) {
     return this.structure.updateObjective(code, id, dto, actor);
   }
 
@@ -104,7 +105,7 @@ export class ProjectsController {
 
   @Patch(':code/result-areas/:id')
   @Roles(...MANAGERS)
-  updateResultArea(@Param('code') code: string, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateResultAreaDto, @CurrentActor() actor: Actor) {
+  updateResultArea(@Param('code') code: string, @Param('id', IdPipe) id: number, @Body() dto: UpdateResultAreaDto, @CurrentActor() actor: Actor) {
     return this.structure.updateResultArea(code, id, dto, actor);
   }
 
@@ -112,28 +113,28 @@ export class ProjectsController {
   @Delete(':code/partners/:id')
   @Roles(...MANAGERS)
   @HttpCode(204)
-  removePartner(@Param('code') code: string, @Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor) {
+  removePartner(@Param('code') code: string, @Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.structure.removeChild(code, 'partners', id, actor);
   }
 
   @Delete(':code/funding-periods/:id')
   @Roles(...MANAGERS)
   @HttpCode(204)
-  removeFundingPeriod(@Param('code') code: string, @Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor) {
+  removeFundingPeriod(@Param('code') code: string, @Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.structure.removeChild(code, 'funding-periods', id, actor);
   }
 
   @Delete(':code/objectives/:id')
   @Roles(...MANAGERS)
   @HttpCode(204)
-  removeObjective(@Param('code') code: string, @Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor) {
+  removeObjective(@Param('code') code: string, @Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.structure.removeChild(code, 'objectives', id, actor);
   }
 
   @Delete(':code/result-areas/:id')
   @Roles(...MANAGERS)
   @HttpCode(204)
-  removeResultArea(@Param('code') code: string, @Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor) {
+  removeResultArea(@Param('code') code: string, @Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.structure.removeChild(code, 'result-areas', id, actor);
   }
 }

@@ -4,12 +4,19 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { PROJECT_NOT_FOUND, ProjectAccessService } from '../auth/project-access.service';
-import { NotFoundError, RuleViolationError } from '../common/errors';
+import { ConflictError, NotFoundError, RuleViolationError } from '../common/errors';
 import { AuditContext, auditedCreate, auditedDelete, auditedUpdate } from '../database/audited-writes';
 import { Transactions } from '../database/transactions';
+import { Indicator } from '../indicators/entities/indicator.entity';
+import { YearLock } from '../locks/year-lock.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { CreateProjectDto, UpdateProjectDto } from './dto/project.dto';
+import { Narrative } from '../reports/entities/narrative.entity';
+import { FundingPeriodFunder } from './entities/funding-period-funder.entity';
+import { FundingPeriod } from './entities/funding-period.entity';
+import { Objective } from './entities/objective.entity';
 import { ProjectPartner } from './entities/project-partner.entity';
+import { ResultArea } from './entities/result-area.entity';
 import { Project } from './entities/project.entity';
 import { ProjectDetail, ProjectsRepository } from './projects.repository';
 import { reportingYears, ReportingYear } from './reporting-years';
@@ -61,7 +68,8 @@ export class ProjectsService {
     return { ...detail, reportingYears: [...years.values()].sort((a, b) => a.year - b.year) };
   }
 
-  create(dto: CreateProjectDto, actor: Actor): Promise<Project> {
+  async create(dto: CreateProjectDto, actor: Actor): Promise<Project> {
+    await this.access.assertCanLead(actor, dto.leadOrganisationId);
     return this.transactions.run(async (em) => {
       await assertOrganisation(em, dto.leadOrganisationId, 'leadOrganisationId');
       const project = await auditedCreate(this.ctx(em, actor, null), Project, {
@@ -84,20 +92,50 @@ export class ProjectsService {
   async update(code: string, dto: UpdateProjectDto, actor: Actor): Promise<Project> {
     const project = await this.getWritable(code, actor);
     return this.transactions.run(async (em) => {
-      if (dto.leadOrganisationId !== undefined) await assertOrganisation(em, dto.leadOrganisationId, 'leadOrganisationId');
+      if (dto.leadOrganisationId !== undefined) {
+        await assertOrganisation(em, dto.leadOrganisationId, 'leadOrganisationId');
+        await this.access.assertCanLead(actor, dto.leadOrganisationId);
+      }
       return (await auditedUpdate(this.ctx(em, actor, project.id), Project, project.id, dto)).after;
     });
   }
 
+  /**
+   * Only a project without indicators and locked years can go; anything else would cascade figures
+   * away without their audit entries. A finished project is marked `completed` instead.
+   */
   async remove(code: string, actor: Actor): Promise<void> {
     const project = await this.getWritable(code, actor);
-    await this.transactions.run((em) => auditedDelete(this.ctx(em, actor, project.id), Project, project.id));
+    await this.transactions.run(async (em) => {
+      const [indicators, locks] = await Promise.all([em.countBy(Indicator, { projectId: project.id }), em.countBy(YearLock, { projectId: project.id })]);
+      if (indicators + locks > 0) {
+        throw new ConflictError(`Project ${code} has ${indicators} indicator(s) and ${locks} locked year(s); set its status to completed or cancelled instead of deleting it`);
+      }
+      // The parts go one by one, each with its audit entry, rather than by a silent cascade.
+      const ctx = (entityType: string) => ({ ...this.ctx(em, actor, project.id), entityType });
+      const periods = await em.findBy(FundingPeriod, { projectId: project.id });
+      const funders = periods.length ? await em.findBy(FundingPeriodFunder, { fundingPeriodId: In(periods.map((p) => p.id)) }) : [];
+      for (const f of funders) await auditedDelete(ctx('funding_period_funder'), FundingPeriodFunder, f.id);
+      for (const [entity, entityType] of PROJECT_PARTS) {
+        for (const row of await em.findBy(entity, { projectId: project.id })) await auditedDelete(ctx(entityType), entity, row.id);
+      }
+      await auditedDelete(this.ctx(em, actor, project.id), Project, project.id);
+    });
   }
 
   private ctx(em: EntityManager, actor: Actor, projectId: number | null): AuditContext {
     return { em, audit: this.audit, actor, entityType: 'project', projectId };
   }
 }
+
+/** What a project consists of besides indicators, in the order it can be removed. */
+const PROJECT_PARTS = [
+  [Narrative, 'narrative'],
+  [ResultArea, 'result_area'],
+  [Objective, 'objective'],
+  [FundingPeriod, 'funding_period'],
+  [ProjectPartner, 'project_partner'],
+] as const;
 
 function mergeYears(a: ReportingYear, b: ReportingYear): ReportingYear {
   const start = a.start < b.start ? a.start : b.start;

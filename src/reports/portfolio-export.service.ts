@@ -10,10 +10,15 @@ import { PortfolioRow, writePortfolioXlsx } from './render/portfolio-export';
 export class PortfolioExportService {
   constructor(private readonly summaries: SummaryService) {}
 
-  async write(from: number, to: number, lang: 'sl' | 'en', actor: Actor, out: NodeJS.WritableStream): Promise<{ rows: number }> {
+  /** Checked before anything is streamed, so that a mistake is answered as JSON, not as a file. */
+  assertSpan(from: number, to: number): void {
     if (to < from || to - from > 20) {
       throw new RuleViolationError('Invalid span of years', [{ field: 'toYear', message: 'toYear must be from year to year + 20' }]);
     }
+  }
+
+  async write(from: number, to: number, lang: 'sl' | 'en', actor: Actor, out: NodeJS.WritableStream): Promise<{ rows: number }> {
+    this.assertSpan(from, to);
     return writePortfolioXlsx(this.rows(from, to, lang, actor), out, { lang });
   }
 

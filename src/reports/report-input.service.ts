@@ -18,14 +18,14 @@ export class ReportInputService {
     private readonly narratives: NarrativesService,
   ) {}
 
-  async build(code: string, year: number, actor: Actor, now: Date = new Date()): Promise<ReportInput> {
+  async build(code: string, year: number, actor: Actor, now: Date = new Date(), deviationThresholdPercent?: number): Promise<ReportInput> {
     const detail = await this.projects.detail(code, actor);
     const period = periodForYear(detail.fundingPeriods, year);
     if (!period) {
       throw new RuleViolationError(`${year} is not a reporting year of ${code}`, [{ field: 'year', message: `${year} lies outside every funding period of ${code}` }]);
     }
     const [summary, narratives] = await Promise.all([
-      this.summaries.forProject(code, year, now.toISOString().slice(0, 10), actor),
+      this.summaries.forProject(code, year, now.toISOString().slice(0, 10), actor, deviationThresholdPercent),
       this.narratives.list(code, year, actor),
     ]);
     const { project } = detail;

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { IdPipe } from '../common/id.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Actor, CurrentActor } from '../auth/actor';
@@ -60,13 +61,13 @@ export class ReportsController {
 
   @Get('reports/submissions/:id/files/:format')
   @Roles(...MANAGERS, 'auditor')
-  async submittedFile(@Param('id', ParseIntPipe) id: number, @Param('format') format: ReportFormat, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async submittedFile(@Param('id', IdPipe) id: number, @Param('format') format: ReportFormat, @CurrentActor() actor: Actor, @Res() res: Response) {
     send(res, await this.submissions.file(id, format, actor));
   }
 
   @Get('reports/submissions/:id/diff')
   @Roles(...MANAGERS, 'auditor')
-  diff(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor) {
+  diff(@Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.submissions.diff(id, actor);
   }
 
@@ -74,6 +75,7 @@ export class ReportsController {
   @Roles(...MANAGERS, 'auditor')
   async portfolioExport(@Query() q: PortfolioQueryDto, @CurrentActor() actor: Actor, @Res() res: Response) {
     const to = q.toYear ?? q.year;
+    this.portfolio.assertSpan(q.year, to);
     res.setHeader('Content-Type', CONTENT_TYPES.xlsx);
     res.setHeader('Content-Disposition', attachment(`kazalniki-${q.year}${to !== q.year ? `-${to}` : ''}.xlsx`));
     await this.portfolio.write(q.year, to, q.lang ?? 'sl', actor, res);

@@ -51,7 +51,7 @@ export class ReportsService implements OnModuleInit {
   async prepare(request: Omit<ReportRequest, 'format'>, actor: Actor, now = new Date()): Promise<PreparedReport> {
     const template = this.template(request.templateId ?? DEFAULT_TEMPLATE);
     const lang = request.lang ?? template.defaultLanguage;
-    const input = await this.inputs.build(request.code, request.year, actor, now);
+    const input = await this.inputs.build(request.code, request.year, actor, now, template.deviationThresholdPercent);
     return { input, template, lang };
   }
 

@@ -8,6 +8,7 @@ import { Transactions } from '../database/transactions';
 import { SummaryService } from '../indicators/summary/summary.service';
 import { IndicatorSummary } from '../indicators/indicator-summary.types';
 import { LocksService } from '../locks/locks.service';
+import { YearLock } from '../locks/year-lock.entity';
 import { ProjectsService } from '../projects/projects.service';
 import { ReportSubmission } from './entities/report-submission.entity';
 import { SubmittedFile } from './entities/submitted-file.entity';
@@ -50,6 +51,11 @@ export class SubmissionsService {
     const report = await this.reports.prepare({ code, year, templateId, lang }, actor);
     const generated = [await this.reports.render(report, 'xlsx'), await this.reports.render(report, 'pdf')];
     const id = await this.transactions.run(async (em) => {
+      // Checked again inside the transaction: a second submission, or a lock, may have landed
+      // while the files were being drawn.
+      if (await em.existsBy(YearLock, { projectId: project.id, year })) {
+        throw new ConflictError(`The reporting year ${year} of ${code} was locked while the report was being prepared; it was not submitted again`);
+      }
       const submission = await em.save(ReportSubmission, em.create(ReportSubmission, {
         projectId: project.id,
         year,

@@ -14,7 +14,8 @@ interface DemoUser {
   username: string;
   displayName: string;
   role: Role;
-  projects?: string[];
+  /** Project codes, or 'all' for every demo project. */
+  projects?: string[] | 'all';
   organisations?: string[];
 }
 
@@ -22,7 +23,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', displayName: 'Skrbnik sistema', role: 'admin' },
   { username: 'koordinator', displayName: 'Koordinatorka Društva NOVUS', role: 'coordinator', organisations: [DEMO_COORDINATED_ORGANISATION] },
   { username: 'vodja', displayName: 'Vodja projektov AS, KCM in SPIN', role: 'project_manager', projects: DEMO_MANAGED_PROJECTS },
-  { username: 'revizor', displayName: 'Revizor', role: 'auditor' },
+  { username: 'revizor', displayName: 'Revizor', role: 'auditor', projects: 'all' },
 ];
 
 /**
@@ -30,16 +31,17 @@ export const DEMO_USERS: DemoUser[] = [
  * Users that already exist are left alone. Refuses to run in production, whatever the caller does:
  * the demo password is public.
  */
-export async function seedDemoUsers(em: EntityManager): Promise<void> {
+export async function seedDemoUsers(em: EntityManager, allProjectCodes: string[] = DEMO_MANAGED_PROJECTS): Promise<void> {
   if (process.env.NODE_ENV === 'production') throw new Error('Demo users are never created in production');
   const assignments = new UserAssignmentsRepository(em.connection);
-  const projectIds = await assignments.projectIdsByCode(em, DEMO_MANAGED_PROJECTS);
+  const projectIds = await assignments.projectIdsByCode(em, [...new Set([...DEMO_MANAGED_PROJECTS, ...allProjectCodes])]);
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
   for (const [i, demo] of DEMO_USERS.entries()) {
     if (await em.findOneBy(User, { username: demo.username })) continue;
     const user = await em.save(User, em.create(User, { ...pick(demo), passwordHash: hashes[i], active: true, createdAt: nowIso() }));
     if (demo.projects) {
-      await assignments.replaceProjects(em, user.id, demo.projects.map((code) => required(projectIds.get(code), `project ${code}`)));
+      const codes = demo.projects === 'all' ? allProjectCodes : demo.projects;
+      await assignments.replaceProjects(em, user.id, codes.map((code) => required(projectIds.get(code), `project ${code}`)));
     }
     if (demo.organisations) {
       const ids: number[] = [];

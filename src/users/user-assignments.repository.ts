@@ -46,6 +46,13 @@ export class UserAssignmentsRepository {
     return rows.map((r) => Number(r.id));
   }
 
+  /** Whether the project's lead organisation is one the user coordinates. */
+  async leadsProject(userId: number, projectId: number): Promise<boolean> {
+    const coordinated = await this.organisationIdsCoordinatedBy(userId);
+    if (coordinated.length === 0) return false;
+    return this.dataSource.manager.existsBy(Project, { id: projectId, leadOrganisationId: In(coordinated) });
+  }
+
   /** Assignments of many users at once, for listings. */
   async forUsers(userIds: number[]): Promise<Map<number, { projectIds: number[]; organisationIds: number[] }>> {
     const result = new Map(userIds.map((id) => [id, { projectIds: [] as number[], organisationIds: [] as number[] }]));

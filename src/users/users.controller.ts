@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { IdPipe } from '../common/id.pipe';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
 import { Roles } from '../auth/roles.decorator';
@@ -27,19 +28,19 @@ export class UsersController {
 
   @Patch(':id')
   @Roles('admin')
-  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUserDto, @CurrentActor() actor: Actor): Promise<UserView> {
+  update(@Param('id', IdPipe) id: number, @Body() dto: UpdateUserDto, @CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.update(id, dto, actor);
   }
 
   @Put(':id/projects')
   @Roles('admin')
-  setProjects(@Param('id', ParseIntPipe) id: number, @Body() dto: SetProjectsDto, @CurrentActor() actor: Actor): Promise<UserView> {
+  setProjects(@Param('id', IdPipe) id: number, @Body() dto: SetProjectsDto, @CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.setProjects(id, dto.projectIds, actor);
   }
 
   @Put(':id/organisations')
   @Roles('admin')
-  setOrganisations(@Param('id', ParseIntPipe) id: number, @Body() dto: SetOrganisationsDto, @CurrentActor() actor: Actor): Promise<UserView> {
+  setOrganisations(@Param('id', IdPipe) id: number, @Body() dto: SetOrganisationsDto, @CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.setOrganisations(id, dto.organisationIds, actor);
   }
 }

@@ -91,7 +91,7 @@ describe('indicator history, locks, corrections and concurrent edits', () => {
   });
 
   it('exports the trail as CSV with formulas neutralised, and as XLSX', async () => {
-    await vodja.post(`/api/indicators/${indicatorId}/values`, { periodStart: '2021-04-01', periodEnd: '2021-04-30', value: '2', comment: '=cmd|"/c calc"!A1' }).expect(201);
+    await vodja.post(`/api/indicators/${indicatorId}/values`, { periodStart: '2022-07-01', periodEnd: '2022-07-31', value: '2', comment: '=cmd|"/c calc"!A1' }).expect(201);
     const csv = await revizor.get(`/api/indicators/${indicatorId}/history/export?format=csv`).expect(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.text).toContain(`"'=cmd|""/c calc""!A1"`);

@@ -79,7 +79,11 @@ describe('setting up a programme over the API', () => {
     expect(renamed.body.name).toBe('Mladi za skupnost 2024–2025');
     await k.delete(`/api/projects/NOVI-VAL/result-areas/${area.id}`).expect(204);
     await k.delete('/api/projects/NOVI-VAL/unknown-kind/1').expect(404);
-    await k.delete('/api/projects/NOVI-VAL').expect(204);
-    await k.get('/api/projects/NOVI-VAL').expect(404);
+    // A project with figures is closed, not deleted: deleting would take its figures along unaudited.
+    await k.delete('/api/projects/NOVI-VAL').expect(409);
+    expect((await k.patch('/api/projects/NOVI-VAL', { status: 'cancelled' }).expect(200)).body.status).toBe('cancelled');
+    await k.post('/api/projects', { code: 'PRAZEN', name: 'Pomotoma vnesen', leadOrganisationId: lead.id }).expect(201);
+    await k.delete('/api/projects/PRAZEN').expect(204);
+    await k.get('/api/projects/PRAZEN').expect(404);
   });
 });

@@ -1,5 +1,6 @@
+import { IsId } from '../../common/dto-decorators';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsPositive, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { FUNDER_KINDS, FunderKind } from '../funder.entity';
 
 export class CreateFunderDto {
@@ -21,8 +22,7 @@ export class UpdateFunderDto extends PartialType(CreateFunderDto) {}
 
 export class CreatePublicCallDto {
   @ApiProperty()
-  @IsInt()
-  @IsPositive()
+  @IsId()
   funderId: number;
 
   @ApiProperty({ example: 'Javni razpis za podporno okolje za razvoj nevladnih organizacij 2019–2023' })

@@ -5,6 +5,7 @@ import {
   entryAggregate,
   excessOfParts,
   latestEntry,
+  yearAggregate,
 } from './aggregate';
 import { AS_PERIOD, aShareEntry, anAggregate, anEntry, anIndicator } from './test-factories';
 
@@ -86,8 +87,14 @@ describe('cumulative aggregation', () => {
     expect(aggregateToDate(cumulative, running, AS_PERIOD, '2021-12-31')?.value.toString()).toBe('40');
   });
 
-  it('gives the first year the latest running total in it: 25', () => {
-    expect(aggregateYear(cumulative, running, AS_PERIOD, 2020, '2021-12-31')?.value.toString()).toBe('25');
+  it('gives the first year the latest running total in it: 25 when the funding period starts on 1. 3. 2020', () => {
+    const fromMarch2020 = { startDate: '2020-03-01', endDate: '2022-09-30' };
+    expect(aggregateYear(cumulative, running, fromMarch2020, 2020, '2021-12-31')?.value.toString()).toBe('25');
+  });
+
+  it('gives the first year the running total also when the funding period starts on 1. 1. 2020: 25', () => {
+    const fromJanuary2020 = { startDate: '2020-01-01', endDate: '2022-12-31' };
+    expect(aggregateYear(cumulative, running, fromJanuary2020, 2020, '2021-12-31')?.value.toString()).toBe('25');
   });
 
   it('gives a later year the growth within it: 40 − 25 = 15', () => {
@@ -96,6 +103,48 @@ describe('cumulative aggregation', () => {
 
   it('takes the latest running total up to the cut-off: 25 at the end of 2020', () => {
     expect(aggregateToDate(cumulative, running, AS_PERIOD, '2020-12-31')?.value.toString()).toBe('25');
+  });
+});
+
+describe('cumulative aggregation of a running total first entered after the first reporting year', () => {
+  // An operation of 1. 9. 2018 – 30. 12. 2020 whose source gives only totals for the whole operation.
+  const operation = { startDate: '2018-09-01', endDate: '2020-12-30' };
+  const wholeOperation = [anEntry({ periodStart: '2020-01-01', periodEnd: '2020-12-30', value: '75' })];
+  // Funds acquired for 1. 11. 2019 – 1. 1. 2021, entered in 2020 under the period 2019-11-01..2022-01-31.
+  const fundsPeriod = { startDate: '2019-11-01', endDate: '2022-01-31' };
+  const funds = [anEntry({ value: '250109.76' })];
+
+  it('gives the operation’s 2020 no year value: the 75 grew over 2018–2020 in unknown parts', () => {
+    expect(aggregateYear(cumulative, wholeOperation, operation, 2020, '2021-01-15')).toBeNull();
+  });
+
+  it('marks the operation’s 2020 value as unknown, not as missing', () => {
+    expect(yearAggregate(cumulative, wholeOperation, operation, 2020, '2021-01-15')).toEqual({ aggregate: null, unknown: true });
+  });
+
+  it('keeps the operation’s value to date at the running total of 75', () => {
+    expect(aggregateToDate(cumulative, wholeOperation, operation, '2020-12-30')?.value.toString()).toBe('75');
+  });
+
+  it('gives the funds acquired no 2020 value when the funding period began on 1. 11. 2019', () => {
+    expect(yearAggregate(cumulative, funds, fundsPeriod, 2020, '2021-01-15')).toEqual({ aggregate: null, unknown: true });
+  });
+
+  it('keeps the funds acquired to date at 250109.76', () => {
+    expect(aggregateToDate(cumulative, funds, fundsPeriod, '2020-12-31')?.value.toString()).toBe('250109.76');
+  });
+
+  it('tells a year without entries (missing, not unknown) apart: 2021 of the funds period', () => {
+    expect(yearAggregate(cumulative, funds, fundsPeriod, 2021, '2022-02-15')).toEqual({ aggregate: null, unknown: false });
+  });
+
+  it('knows the next year’s growth once an earlier running total exists: 2021 adds 260000 − 250109.76 = 9890.24', () => {
+    const later = [...funds, anEntry({ periodStart: '2021-01-01', periodEnd: '2021-12-31', value: '260000' })];
+    expect(aggregateYear(cumulative, later, fundsPeriod, 2021, '2022-02-15')?.value.toString()).toBe('9890.24');
+  });
+
+  it('leaves a summed indicator’s year value alone: 75 entered for 2020 is 2020’s', () => {
+    expect(yearAggregate(sum, wholeOperation, operation, 2020, '2021-01-15').aggregate?.value.toString()).toBe('75');
   });
 });
 

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { HUNDRED, ZERO, sumOf, toDecimal } from './decimals';
+import { HUNDRED, sumOf, toDecimal } from './decimals';
 import { entryYear, minDate } from './periods';
 import type { AchievedEntry, Aggregate, IndicatorDef, PeriodDef } from './types';
 
@@ -75,7 +75,16 @@ export function aggregateToDate(
   return latest ? entryAggregate(latest, def.isShare) : null;
 }
 
-/** The value for one calendar year, from the entries known on `asOf`. */
+/**
+ * A year's value with the reason when there is none: `aggregate` is null both when nothing was
+ * recorded in the year and when the year's part of a running total cannot be told (`unknown`).
+ */
+export interface YearAggregate {
+  aggregate: Aggregate | null;
+  unknown: boolean;
+}
+
+/** The value for one calendar year, from the entries known on `asOf`; null when there is none or it is unknown. */
 export function aggregateYear(
   def: AggregationDef,
   entries: readonly AchievedEntry[],
@@ -83,19 +92,47 @@ export function aggregateYear(
   year: number,
   asOf: string,
 ): Aggregate | null {
+  return yearAggregate(def, entries, period, year, asOf).aggregate;
+}
+
+/**
+ * The value for one calendar year, from the entries known on `asOf`, telling an unknown value
+ * apart from a missing one.
+ *
+ * A running total includes every earlier year, so the year's own part is the latest running total
+ * in the year minus the latest one before it. With no running total before the year, that part
+ * is only the running total itself in the first reporting year (the funding period starts inside
+ * it, or on its 1 January). In a later year the earlier growth was simply not entered: a source
+ * that gives only a total for the whole operation, entered once for its last year, must not be
+ * reported as that year's achievement, so the year's value is unknown (the value to date is not).
+ */
+export function yearAggregate(
+  def: AggregationDef,
+  entries: readonly AchievedEntry[],
+  period: PeriodDef,
+  year: number,
+  asOf: string,
+): YearAggregate {
   const counted = entries.filter((e) => countsBy(e, period, asOf));
   const inYear = counted.filter((e) => entryYear(e) === year);
-  if (def.aggregation === 'sum') return combine(inYear.map((e) => entryAggregate(e, def.isShare)), def.isShare);
+  if (def.aggregation === 'sum') return known(combine(inYear.map((e) => entryAggregate(e, def.isShare)), def.isShare));
 
   const last = latestEntry(inYear);
-  if (!last) return null;
+  if (!last) return known(null);
   const current = entryAggregate(last, def.isShare);
-  if (def.aggregation === 'latest' || def.isShare) return current;
+  if (def.aggregation === 'latest' || def.isShare) return known(current);
 
-  // A running total includes every earlier year, so the year's own part is the growth within it.
   const before = latestEntry(counted.filter((e) => entryYear(e) < year));
-  const previous = before ? entryAggregate(before, false).value : ZERO;
-  return { value: current.value.minus(previous), numerator: null, denominator: null };
+  if (!before) {
+    const firstYear = period.startDate >= `${year}-01-01`;
+    return firstYear ? known(current) : { aggregate: null, unknown: true };
+  }
+  const previous = entryAggregate(before, false).value;
+  return known({ value: current.value.minus(previous), numerator: null, denominator: null });
+}
+
+function known(aggregate: Aggregate | null): YearAggregate {
+  return { aggregate, unknown: false };
 }
 
 export interface PartsExcess {

@@ -54,6 +54,18 @@ describe('dimensionBreakdown', () => {
     expect(gender.exceedsTotal).toBe(false);
   });
 
+  it('leaves out a running total by gender first entered in 2020, whose 2020 part is unknown (AS from 23. 9. 2019)', () => {
+    const cumulative = anIndicator({ aggregation: 'cumulative', dimensions: ['gender'] });
+    const entries = [
+      women('30', { periodStart: '2019-10-01', periodEnd: '2019-12-31' }),
+      women('36'),
+      men('26'),
+    ];
+    expect(breakdown(cumulative, entries, null)[0].parts.map((p) => [p.value, p.achieved.toString()])).toEqual([
+      ['ženske', '6'],
+    ]);
+  });
+
   it('leaves partners’ entries out of the partnership breakdown', () => {
     const entries = [women('36'), { ...men('26'), partnerId: 2 }];
     expect(breakdown(byGender, entries, anAggregate(62))[0].parts.map((p) => p.value)).toEqual(['ženske']);

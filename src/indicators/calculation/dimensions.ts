@@ -30,7 +30,9 @@ export interface DimensionInput {
  * The year's breakdowns of the total (partnership level only). Declared dimensions are always
  * listed, so a report keeps its columns in a year without data; an undeclared dimension that has
  * data is listed after them rather than dropped (validation reports it as an error). Values keep
- * the order in which they first appear, the order the coordinator entered them.
+ * the order in which they first appear, the order the coordinator entered them. A value whose
+ * year part is unknown (a running total first entered in a later year, see `yearAggregate`) has
+ * no figure for the year and is left out of the parts, like a value without entries in the year.
  */
 export function dimensionBreakdown(input: DimensionInput): DimensionFigures[] {
   const groups = new Map<string, Map<string, AchievedEntry[]>>();

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
-import { explanationRequired } from './explanations';
+import { explanationOfDeviationsRequired, explanationRequired, type ExplanationInput } from './explanations';
+import { AS_PERIOD } from './test-factories';
 import { DEFAULT_THRESHOLDS, makeThresholds } from './thresholds';
 
 describe('explanationRequired', () => {
@@ -29,5 +30,70 @@ describe('explanationRequired', () => {
 
   it('follows a funder’s own threshold: 103.33 % needs one at 3 %', () => {
     expect(explanationRequired(new Decimal('103.33'), makeThresholds(15, 3))).toBe(true);
+  });
+});
+
+describe('explanationOfDeviationsRequired', () => {
+  // AS: 23. 9. 2019 – 30. 9. 2022.
+  function required(overrides: Partial<ExplanationInput>): boolean {
+    return explanationOfDeviationsRequired({
+      measuredAgainst: 'year',
+      achievementPercent: null,
+      status: 'met',
+      period: AS_PERIOD,
+      year: 2020,
+      asOf: '2021-01-15',
+      thresholds: DEFAULT_THRESHOLDS,
+      ...overrides,
+    });
+  }
+
+  it('needs one against a year target for 40 of 60 (66.67 %)', () => {
+    expect(required({ achievementPercent: new Decimal('66.67'), status: 'not_met' })).toBe(true);
+  });
+
+  it('needs one against a year target for an over-achievement of 161.29 %, although met', () => {
+    expect(required({ achievementPercent: new Decimal('161.29'), status: 'met' })).toBe(true);
+  });
+
+  it('needs none mid-period for 72 of a whole-period 180 (40 %) on track at the end of 2020', () => {
+    expect(required({ measuredAgainst: 'period', achievementPercent: new Decimal(40), status: 'on_track' })).toBe(false);
+  });
+
+  it('needs none mid-period even when at risk: 60 of 180 (33.33 %) at the end of 2020', () => {
+    expect(required({ measuredAgainst: 'period', achievementPercent: new Decimal('33.33'), status: 'at_risk' })).toBe(false);
+  });
+
+  it('needs one for the last year once the period has ended: 150 of 180 (83.33 %) on 15. 10. 2022', () => {
+    const ended = { measuredAgainst: 'period' as const, year: 2022, asOf: '2022-10-15' };
+    expect(required({ ...ended, achievementPercent: new Decimal('83.33'), status: 'not_met' })).toBe(true);
+  });
+
+  it('needs one on the last day of the period itself: 150 of 180 on 30. 9. 2022', () => {
+    const lastDay = { measuredAgainst: 'period' as const, year: 2022, asOf: '2022-09-30' };
+    expect(required({ ...lastDay, achievementPercent: new Decimal('83.33'), status: 'not_met' })).toBe(true);
+  });
+
+  it('needs none for the last year before the period has ended: 83.33 % on 30. 6. 2022', () => {
+    const running = { measuredAgainst: 'period' as const, year: 2022, asOf: '2022-06-30' };
+    expect(required({ ...running, achievementPercent: new Decimal('83.33'), status: 'at_risk' })).toBe(false);
+  });
+
+  it('needs none for 2021 reported after the period has ended: the 2021 view ends on 31. 12. 2021', () => {
+    const late = { measuredAgainst: 'period' as const, year: 2021, asOf: '2023-01-15' };
+    expect(required({ ...late, achievementPercent: new Decimal('50'), status: 'on_track' })).toBe(false);
+  });
+
+  it('needs none after the period when to date is within the threshold: 170 of 180 (94.44 %)', () => {
+    const ended = { measuredAgainst: 'period' as const, year: 2022, asOf: '2022-10-15' };
+    expect(required({ ...ended, achievementPercent: new Decimal('94.44'), status: 'not_met' })).toBe(false);
+  });
+
+  it('needs one for a missed target with no percentage to show', () => {
+    expect(required({ achievementPercent: null, status: 'not_met' })).toBe(true);
+  });
+
+  it('needs none without a target', () => {
+    expect(required({ measuredAgainst: null, status: 'no_target' })).toBe(false);
   });
 });

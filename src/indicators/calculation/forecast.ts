@@ -19,7 +19,12 @@ export interface ForecastInput {
   toDate: Aggregate | null;
   period: PeriodDef;
   asOf: string;
-  /** The whole-period target, or its stand-in (see `forecastTarget` in summarize). */
+  /**
+   * What the end value is compared with, as `summarizeIndicator` chooses it: the whole-period
+   * target; without one, for counts the sum of the year targets (only when every reporting year
+   * has one, see `sumOfYearTargets`), for shares and states the last year target. null leaves
+   * `target` and `willMeetTarget` null; the projection itself is still made.
+   */
   target: Decimal | null;
 }
 

@@ -34,6 +34,25 @@ describe('partnerFigures', () => {
   });
 });
 
+describe('partnerFigures for a running total (KCM, funding period from 6. 9. 2019)', () => {
+  const cumulative = anIndicator({ aggregation: 'cumulative' });
+  const running = (achieved: AchievedEntry[]) =>
+    partnerFigures({ indicator: cumulative, achieved, targets: [], period: KCM_PERIOD, year: 2020, asOf: '2021-01-15' });
+
+  it('gives NOVUS no 2020 value but 42 to date when its running total was first entered in 2020', () => {
+    const [novus] = running([anEntry({ partnerId: NOVUS, value: '42' })]);
+    expect([novus.achieved, novus.achievedToDate?.value.toString()]).toEqual([null, '42']);
+  });
+
+  it('gives NOVUS the growth 42 − 30 = 12 in 2020 after a running total of 30 for 2019', () => {
+    const [novus] = running([
+      anEntry({ partnerId: NOVUS, periodStart: '2019-09-06', periodEnd: '2019-12-31', value: '30' }),
+      anEntry({ partnerId: NOVUS, value: '42' }),
+    ]);
+    expect(novus.achieved?.value.toString()).toBe('12');
+  });
+});
+
 describe('partnerWarning', () => {
   function part(partnerId: number, achieved: string, toDate = achieved): PartnerFigures {
     return { partnerId, planned: null, plannedTotal: null, achieved: anAggregate(achieved), achievedToDate: anAggregate(toDate) };
@@ -79,6 +98,18 @@ describe('partnerWarning', () => {
     const totals = { achieved: null, achievedToDate: anAggregate(190), fromParts: false };
     expect(partnerWarning(events, 2021, totals, [part(2, '42')])).toBe(
       'Za leto 2021 so vneseni deleži partnerjev, skupna vrednost pa ne.',
+    );
+  });
+
+  it('does not call an unknown year total missing: NOVUS’s 12 in 2020 beside a running total 190 first entered in 2020', () => {
+    const totals = { achieved: null, achievedUnknown: true, achievedToDate: anAggregate(190), fromParts: false };
+    expect(partnerWarning(events, 2020, totals, [part(NOVUS, '12', '42')])).toBeNull();
+  });
+
+  it('still compares the levels when the year total is unknown: NOVUS’s 200 to date over 190', () => {
+    const totals = { achieved: null, achievedUnknown: true, achievedToDate: anAggregate(190), fromParts: false };
+    expect(partnerWarning(events, 2020, totals, [part(NOVUS, '12', '200')])).toBe(
+      'Kumulativna vsota deležev partnerjev (200) presega kumulativno skupno vrednost (190).',
     );
   });
 

@@ -24,7 +24,11 @@ export interface PartnerInput {
   asOf: string;
 }
 
-/** Every partner with a figure for the year (a target or an achieved value), by partner id. */
+/**
+ * Every partner with a figure for the year (a target or an achieved value), by partner id. A
+ * partner's year value follows the indicator's rule, so a partner's running total first entered
+ * in a later year of the funding period gives a year value of null and a value to date.
+ */
 export function partnerFigures(input: PartnerInput): PartnerFigures[] {
   const groups = entriesByPartner(input.achieved);
   const ids = new Set<number>(groups.keys());
@@ -48,6 +52,8 @@ export function partnerFigures(input: PartnerInput): PartnerFigures[] {
 
 export interface PartnerTotals {
   achieved: Aggregate | null;
+  /** True when the total's year value is unknown, not missing (see `yearAggregate`); absent means false. */
+  achievedUnknown?: boolean;
   achievedToDate: Aggregate | null;
   fromParts: boolean;
 }
@@ -84,7 +90,8 @@ export function partnerWarning(
 ): string | null {
   if (totals.fromParts) return null;
   const yearParts = parts.map((p) => p.achieved).filter((a): a is Aggregate => a !== null);
-  if (totals.achieved === null && yearParts.length > 0) {
+  // An unknown year total was entered (as a running total): only the to-date levels can be compared.
+  if (totals.achieved === null && !totals.achievedUnknown && yearParts.length > 0) {
     return `Za leto ${year} so vneseni deleži partnerjev, skupna vrednost pa ne.`;
   }
   const inYear = excessOfParts(yearParts, totals.achieved, indicator.isShare);

@@ -99,6 +99,27 @@ describe('calculation properties', () => {
     );
   });
 
+  it('splits a running total into year values that add up to the value to date, leaving only a first entered year after the first reporting year unknown', () => {
+    const period = { startDate: '2020-03-01', endDate: '2022-12-31' };
+    const years = [2020, 2021, 2022];
+    const cumulative = anIndicator({ aggregation: 'cumulative' });
+    const anyYearEntry = fc.constantFrom(...years).chain((year) => countEntry(null, year));
+    fc.assert(
+      fc.property(fc.array(anyYearEntry, { maxLength: 8 }), (achieved) => {
+        const results = years.map((year) =>
+          summarizeIndicator(aSummaryInput({ indicator: cumulative, achieved, period, year, asOf: '2023-01-15' })),
+        );
+        const entered = achieved.filter((e) => e.periodEnd >= period.startDate).map((e) => Number(e.periodStart.slice(0, 4)));
+        const firstEntered = entered.length > 0 ? Math.min(...entered) : null;
+        results.forEach((r, i) => expect(r.achievedUnknown).toBe(years[i] === firstEntered && firstEntered !== 2020));
+        // The unknown year's part is everything up to its end: its value to date.
+        const parts = results.map((r) => (r.achievedUnknown ? r.achievedToDate : r.achieved) ?? new Decimal(0));
+        const sum = parts.reduce((acc, v) => acc.plus(v), new Decimal(0));
+        expect(sum.toString()).toBe((results[2].achievedToDate ?? new Decimal(0)).toString());
+      }),
+    );
+  });
+
   it('keeps a share between 0 and 100 % when every numerator is at most its denominator', () => {
     fc.assert(
       fc.property(aggregation, fc.array(shareEntry(null), { maxLength: 6 }), partnerEntries(shareEntry), (agg, totals, parts) => {

@@ -151,3 +151,35 @@ describe('indicatorStatus without a target', () => {
     expect(status({ achieved: anAggregate(62) })).toBe('no_target');
   });
 });
+
+describe('indicatorStatus when the year’s value is unknown (a running total first entered in a later year)', () => {
+  const cumulative = anIndicator({ aggregation: 'cumulative' });
+  // The AS period has 1104 days; on 31. 12. 2020, 466 have passed: 180 × 466/1104 × 0.85 = 64.58.
+  const plannedTotal = new Decimal(180);
+  const unknownYear = { indicator: cumulative, planned: sixty, achieved: null, achievedUnknown: true };
+
+  it('is judged by the value to date against the whole-period target: 66 is on track at the end of 2020', () => {
+    expect(status({ ...unknownYear, plannedTotal, achievedToDate: anAggregate(66) })).toBe('on_track');
+  });
+
+  it('is met by a value to date of 180 against the whole-period target, whatever the year target', () => {
+    expect(status({ ...unknownYear, plannedTotal, achievedToDate: anAggregate(180) })).toBe('met');
+  });
+
+  it('is not met after the year with only a year target, although 75 to date is above it', () => {
+    expect(status({ ...unknownYear, achievedToDate: anAggregate(75) })).toBe('not_met');
+  });
+
+  it('is at risk while the year runs with only a year target', () => {
+    expect(status({ ...unknownYear, achievedToDate: anAggregate(75), asOf: MID_2020 })).toBe('at_risk');
+  });
+
+  it('does not call an at_most year target met on an unknown value, as it would for nothing recorded', () => {
+    const atMost = anIndicator({ aggregation: 'cumulative', direction: 'at_most' });
+    expect(status({ ...unknownYear, indicator: atMost, achievedToDate: anAggregate(8) })).toBe('not_met');
+  });
+
+  it('is no_target without any target', () => {
+    expect(status({ indicator: cumulative, achievedUnknown: true, achievedToDate: anAggregate(75) })).toBe('no_target');
+  });
+});

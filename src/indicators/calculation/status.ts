@@ -10,6 +10,11 @@ export interface StatusInput {
   planned: Decimal | null;
   plannedTotal: Decimal | null;
   achieved: Aggregate | null;
+  /**
+   * True when the year's value is unknown rather than missing: a running total first entered in a
+   * later year of the funding period (see `yearAggregate`). Absent means false.
+   */
+  achievedUnknown?: boolean;
   achievedToDate: Aggregate | null;
   period: PeriodDef;
   year: number;
@@ -31,11 +36,18 @@ interface Judgement {
  * Status of an indicator in a year. A year target judges the year's value; without one, a
  * whole-period target judges the value to date. The whole-period view of year Y is taken at the
  * end of Y at the latest, so a 2020 report shows where 2020 left the project, not later years.
+ *
+ * When the year's value is unknown (not missing), a year target cannot judge it: the whole-period
+ * target judges the value to date instead, if there is one. With only the year target, the year
+ * is treated like a state without a value: nothing shows that the target was reached, so it is
+ * at_risk while the year runs and not_met once it is over (which asks for an explanation). It is
+ * deliberately not judged as 0 achieved, which would call an at_most target met.
  */
 export function indicatorStatus(input: StatusInput): IndicatorStatus {
   const margin = input.thresholds.onTrackMarginPercent.div(HUNDRED);
   const window = yearWindow(input.period, input.year);
-  if (input.planned !== null) {
+  const unknown = input.achievedUnknown === true;
+  if (input.planned !== null && !unknown) {
     return judge({
       indicator: input.indicator,
       value: input.achieved,
@@ -57,6 +69,7 @@ export function indicatorStatus(input: StatusInput): IndicatorStatus {
       margin,
     });
   }
+  if (input.planned !== null) return input.asOf >= window.end ? 'not_met' : 'at_risk';
   return 'no_target';
 }
 

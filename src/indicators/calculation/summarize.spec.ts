@@ -189,7 +189,23 @@ describe('summarizeIndicator', () => {
     ]);
   });
 
-  it('forecasts against the sum of year targets when there is no whole-period target', () => {
+  it('forecasts against the sum of year targets when there is no whole-period target and every year has one', () => {
+    const result = summarizeIndicator(
+      aSummaryInput({
+        achieved: [anEntry({ value: '62' })],
+        targets: [
+          aTarget({ year: 2019, value: '10' }),
+          aTarget({ year: 2020, value: '60' }),
+          aTarget({ year: 2021, value: '60' }),
+          aTarget({ year: 2022, value: '40' }),
+        ],
+        asOf: '2020-12-31',
+      }),
+    );
+    expect([result.forecast.target?.toString(), result.forecast.willMeetTarget]).toEqual(['170', false]);
+  });
+
+  it('compares the forecast with nothing when the partial year 2019 has no year target (not with 60 + 60 + 40)', () => {
     const result = summarizeIndicator(
       aSummaryInput({
         achieved: [anEntry({ value: '62' })],
@@ -197,7 +213,23 @@ describe('summarizeIndicator', () => {
         asOf: '2020-12-31',
       }),
     );
-    expect([result.forecast.target?.toString(), result.forecast.willMeetTarget]).toEqual(['160', false]);
+    expect([toJsonNumber(result.forecast.valueAtEnd), result.forecast.method, result.forecast.target, result.forecast.willMeetTarget]).toEqual([
+      146.88,
+      'linear',
+      null,
+      null,
+    ]);
+  });
+
+  it('keeps comparing a share’s forecast with the last year target although other years have none: 40.32 % against 25 %', () => {
+    const result = summarizeIndicator(
+      aSummaryInput({
+        indicator: anIndicator({ isShare: true, aggregation: 'sum' }),
+        achieved: [aShareEntry(25, 62)],
+        targets: [aTarget({ value: '25' })],
+      }),
+    );
+    expect([result.forecast.method, result.forecast.target?.toString(), result.forecast.willMeetTarget]).toEqual(['latest', '25', true]);
   });
 
   it('breaks the total down by gender', () => {
@@ -214,6 +246,132 @@ describe('summarizeIndicator', () => {
     expect(result.dimensions.map((d) => [d.dimension, d.parts.map((p) => p.achieved.toString()), d.exceedsTotal])).toEqual([
       ['gender', ['36', '26'], false],
     ]);
+  });
+
+  describe('explanations with only a whole-period target (AS, 180 persons)', () => {
+    const before2020 = anEntry({ periodStart: '2019-09-23', periodEnd: '2019-12-31', value: '10' });
+
+    it('needs none mid-period for 72 of 180 (40 %) on track at the end of 2020', () => {
+      const result = summarizeIndicator(
+        aSummaryInput({ achieved: [before2020, anEntry({ value: '62' })], targets: [aTarget({ year: null, value: '180' })], asOf: '2020-12-31' }),
+      );
+      expect([result.achievementPercent?.toString(), result.status, result.explanationRequired, result.explanationMissing]).toEqual([
+        '40',
+        'on_track',
+        false,
+        false,
+      ]);
+    });
+
+    it('needs one once the period has ended for 150 of 180 (83.33 %) in the 2022 report of 15. 10. 2022', () => {
+      const result = summarizeIndicator(
+        aSummaryInput({
+          achieved: [before2020, anEntry({ value: '62' }), anEntry({ periodStart: '2022-01-01', periodEnd: '2022-09-30', value: '78' })],
+          targets: [aTarget({ year: null, value: '180' })],
+          year: 2022,
+          asOf: '2022-10-15',
+        }),
+      );
+      expect([result.achievementPercent?.toString(), result.status, result.explanationRequired]).toEqual(['83.33', 'not_met', true]);
+    });
+
+    it('needs none for the 2021 report made after the period ended: the 2021 view stops on 31. 12. 2021', () => {
+      const result = summarizeIndicator(
+        aSummaryInput({
+          achieved: [before2020, anEntry({ value: '62' }), anEntry({ periodStart: '2022-01-01', periodEnd: '2022-09-30', value: '78' })],
+          targets: [aTarget({ year: null, value: '180' })],
+          year: 2021,
+          asOf: '2022-10-15',
+        }),
+      );
+      expect([result.achievementPercent?.toString(), result.explanationRequired]).toEqual(['40', false]);
+    });
+  });
+
+  describe('a running total of 75 entered for 2020 only, operation 1. 9. 2018 – 30. 12. 2020', () => {
+    const operation = { startDate: '2018-09-01', endDate: '2020-12-30' };
+    const input = aSummaryInput({
+      indicator: anIndicator({ aggregation: 'cumulative' }),
+      achieved: [anEntry({ periodEnd: '2020-12-30', value: '75' })],
+      period: operation,
+      asOf: '2021-01-15',
+    });
+
+    it('gives 2020 no year value, marked unknown, and 75 to date', () => {
+      const result = summarizeIndicator(input);
+      expect([result.achieved, result.achievedUnknown, result.achievedToDate?.toString()]).toEqual([null, true, '75']);
+    });
+
+    it('judges a 2020 target of 30 through the whole-period target of 60: 75 to date, met at 125 %', () => {
+      const result = summarizeIndicator({
+        ...input,
+        targets: [aTarget({ year: 2020, value: '30' }), aTarget({ year: null, value: '60' })],
+      });
+      expect([result.planned?.toString(), result.achievementPercent?.toString(), result.status]).toEqual(['30', '125', 'met']);
+    });
+
+    it('asks to explain 125 % of the whole-period target, as the operation ended in 2020', () => {
+      const result = summarizeIndicator({
+        ...input,
+        targets: [aTarget({ year: 2020, value: '30' }), aTarget({ year: null, value: '60' })],
+      });
+      expect([result.explanationRequired, result.explanationMissing]).toEqual([true, true]);
+    });
+
+    it('is not met with no percentage and asks for an explanation when only the 2020 target of 30 exists', () => {
+      const result = summarizeIndicator({ ...input, targets: [aTarget({ year: 2020, value: '30' })] });
+      expect([result.achievementPercent, result.status, result.explanationRequired]).toEqual([null, 'not_met', true]);
+    });
+
+    it('stays no_target without targets', () => {
+      const result = summarizeIndicator(input);
+      expect([result.status, result.achievementPercent, result.explanationRequired]).toEqual(['no_target', null, false]);
+    });
+
+    it('does not warn that the total is missing when a partner’s 2020 growth is known', () => {
+      const result = summarizeIndicator({
+        ...input,
+        achieved: [
+          ...input.achieved,
+          anEntry({ partnerId: 2, periodStart: '2019-01-01', periodEnd: '2019-12-31', value: '20' }),
+          anEntry({ partnerId: 2, periodEnd: '2020-12-30', value: '32' }),
+        ],
+      });
+      expect([result.partners.map((p) => p.achieved?.toString()), result.partnerWarning]).toEqual([['12'], null]);
+    });
+
+    it('leaves the total unknown when it comes from a partner’s running total first entered in 2020', () => {
+      const result = summarizeIndicator({ ...input, achieved: [anEntry({ partnerId: 2, periodEnd: '2020-12-30', value: '75' })] });
+      expect([result.totalFromParts, result.achieved, result.achievedUnknown, result.achievedToDate?.toString()]).toEqual([
+        true,
+        null,
+        true,
+        '75',
+      ]);
+    });
+  });
+
+  describe('funds acquired: 250109.76 EUR entered in 2020, funding period 1. 11. 2019 – 31. 1. 2022', () => {
+    const input = aSummaryInput({
+      indicator: anIndicator({ aggregation: 'cumulative' }),
+      achieved: [anEntry({ value: '250109.76' })],
+      targets: [aTarget({ year: 2020, value: '150000' }), aTarget({ year: null, value: '300000' })],
+      period: { startDate: '2019-11-01', endDate: '2022-01-31' },
+      asOf: '2021-01-15',
+    });
+    const result = summarizeIndicator(input);
+
+    it('gives 2020 no year value and 250109.76 to date', () => {
+      expect([result.achieved, result.achievedUnknown, result.achievedToDate?.toString()]).toEqual([null, true, '250109.76']);
+    });
+
+    it('is on track by the value to date against 300000: 427 of 823 days give at least 132302.55', () => {
+      expect([result.achievementPercent?.toString(), result.status]).toEqual(['83.37', 'on_track']);
+    });
+
+    it('needs no explanation mid-period', () => {
+      expect(result.explanationRequired).toBe(false);
+    });
   });
 
   it('gives no_target and no percentage without targets', () => {

@@ -3,13 +3,13 @@ import type { IndicatorStatus } from '../indicator-summary.types';
 import { isIsoDate } from '../../projects/reporting-years';
 import { achievementPercent } from './achievement';
 import { dimensionBreakdown, type DimensionFigures } from './dimensions';
-import { explanationRequired } from './explanations';
+import { explanationOfDeviationsRequired } from './explanations';
 import { forecastToEnd, type ForecastResult } from './forecast';
 import { partnerFigures, partnerWarning } from './partners';
 import { minDate, yearWindow } from './periods';
 import { indicatorStatus } from './status';
 import { lastYearTarget, periodTarget, sumOfYearTargets, yearTarget } from './targets';
-import { totalForYear, totalSource, totalToDate } from './totals';
+import { totalSource, totalToDate, yearTotal } from './totals';
 import type { AchievedEntry, Aggregate, IndicatorDef, PeriodDef, TargetEntry, Thresholds } from './types';
 
 export interface SummarizeInput {
@@ -40,7 +40,13 @@ export interface IndicatorCalculation {
   year: number;
   planned: Decimal | null;
   plannedTotal: Decimal | null;
+  /** The year's value; null when nothing was recorded in the year or when it is unknown. */
   achieved: Decimal | null;
+  /**
+   * True when the year's value is unknown rather than missing: a running total first entered in a
+   * later year of the funding period, whose growth before the year was never entered.
+   */
+  achievedUnknown: boolean;
   achievedToDate: Decimal | null;
   numerator: Decimal | null;
   denominator: Decimal | null;
@@ -66,20 +72,34 @@ export function summarizeIndicator(input: SummarizeInput): IndicatorCalculation 
   const yearEnd = yearWindow(period, year).end;
 
   const source = totalSource(input.achieved, period, asOf);
-  const achieved = totalForYear(indicator, input.achieved, period, year, asOf, source);
+  const { aggregate: achieved, unknown: achievedUnknown } = yearTotal(
+    indicator,
+    input.achieved,
+    period,
+    year,
+    asOf,
+    source,
+  );
   const achievedToDate = totalToDate(indicator, input.achieved, period, minDate(yearEnd, asOf), source);
   const totalFromParts = source === 'parts';
 
   const planned = yearTarget(input.targets, year, null);
   const plannedTotal = periodTarget(input.targets, null, year);
-  // Without a year target the whole-period target is the yardstick, measured by the value to date.
+  // Without a year target, or without a known year value to hold against it, the whole-period
+  // target is the yardstick, measured by the value to date.
+  const measuredAgainst = planned !== null && !achievedUnknown ? 'year' : plannedTotal !== null ? 'period' : null;
   const percent =
-    planned !== null ? achievementPercent(achieved, planned) : achievementPercent(achievedToDate, plannedTotal);
+    measuredAgainst === 'year'
+      ? achievementPercent(achieved, planned)
+      : measuredAgainst === 'period'
+        ? achievementPercent(achievedToDate, plannedTotal)
+        : null;
   const status = indicatorStatus({
     indicator,
     planned,
     plannedTotal,
     achieved,
+    achievedUnknown,
     achievedToDate,
     period,
     year,
@@ -95,14 +115,21 @@ export function summarizeIndicator(input: SummarizeInput): IndicatorCalculation 
     toDate: totalToDate(indicator, input.achieved, period, minDate(asOf, period.endDate), source),
     period,
     asOf,
+    // A sum of year targets stands in only when every reporting year has one (see sumOfYearTargets).
     target:
       plannedTotal ??
       (accumulates ? sumOfYearTargets(input.targets, period, null) : lastYearTarget(input.targets, period, null)),
   });
 
-  // A missed target with no percentage to show (no value at all, or a target of 0) needs words too.
-  const required =
-    explanationRequired(percent, input.thresholds) || (status === 'not_met' && percent === null);
+  const required = explanationOfDeviationsRequired({
+    measuredAgainst,
+    achievementPercent: percent,
+    status,
+    period,
+    year,
+    asOf,
+    thresholds: input.thresholds,
+  });
 
   return {
     indicatorId: indicator.id,
@@ -110,6 +137,7 @@ export function summarizeIndicator(input: SummarizeInput): IndicatorCalculation 
     planned,
     plannedTotal,
     achieved: achieved?.value ?? null,
+    achievedUnknown,
     achievedToDate: achievedToDate?.value ?? null,
     numerator: achieved?.numerator ?? null,
     denominator: achieved?.denominator ?? null,
@@ -125,7 +153,12 @@ export function summarizeIndicator(input: SummarizeInput): IndicatorCalculation 
       ...flatten(p.achieved),
       achievedToDate: p.achievedToDate?.value ?? null,
     })),
-    partnerWarning: partnerWarning(indicator, year, { achieved, achievedToDate, fromParts: totalFromParts }, partners),
+    partnerWarning: partnerWarning(
+      indicator,
+      year,
+      { achieved, achievedUnknown, achievedToDate, fromParts: totalFromParts },
+      partners,
+    ),
     dimensions: dimensionBreakdown({ indicator, achieved: input.achieved, period, year, asOf, total: achieved }),
     forecast,
     explanationRequired: required,

@@ -56,8 +56,23 @@ describe('sumOfYearTargets and lastYearTarget', () => {
     aTarget({ year: 2021, value: '65', validFrom: '2021-03-01' }),
   ];
 
-  it('adds the valid year targets over the AS funding period: 10 + 60 + 65 = 135', () => {
-    expect(sumOfYearTargets(rows, AS_PERIOD, null)?.toString()).toBe('135');
+  it('adds the valid year targets over the AS funding period: 10 + 60 + 65 + 40 = 175', () => {
+    const everyYear = [...rows, aTarget({ year: 2022, value: '40' })];
+    expect(sumOfYearTargets(everyYear, AS_PERIOD, null)?.toString()).toBe('175');
+  });
+
+  it('gives null rather than the partial sum 135 when 2022 has no year target', () => {
+    expect(sumOfYearTargets(rows, AS_PERIOD, null)).toBeNull();
+  });
+
+  it('gives null when only the partial first year 2019 lacks a target', () => {
+    const from2020 = [aTarget({ year: 2020, value: '60' }), aTarget({ year: 2021, value: '60' }), aTarget({ year: 2022, value: '40' })];
+    expect(sumOfYearTargets(from2020, AS_PERIOD, null)).toBeNull();
+  });
+
+  it('adds a partner’s year targets only when the partner has one for every year: 5 + 15 + 15 + 10 = 45', () => {
+    const partner = [2019, 2020, 2021, 2022].map((year, i) => aTarget({ year, partnerId: 2, value: ['5', '15', '15', '10'][i] }));
+    expect(sumOfYearTargets([...rows, ...partner], AS_PERIOD, 2)?.toString()).toBe('45');
   });
 
   it('gives null when no year has a target', () => {

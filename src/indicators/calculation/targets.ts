@@ -46,16 +46,19 @@ export function periodTarget(
   return valueOf(validTarget(targets, null, partnerId, `${reportedYear}-12-31`));
 }
 
-/** Σ of the year targets that exist over the funding period; null when no year has one. */
+/**
+ * Σ of the year targets over the funding period, standing in for a whole-period target. Only a
+ * plan for every reporting year adds up to one: a sum with a year missing would understate the
+ * plan (and a forecast would "meet" it too easily), so it is null unless every year has a target.
+ */
 export function sumOfYearTargets(
   targets: readonly TargetEntry[],
   period: PeriodDef,
   partnerId: number | null,
 ): Decimal | null {
-  const values = reportingYears(period.startDate, period.endDate)
-    .map((y) => yearTarget(targets, y.year, partnerId))
-    .filter((v): v is Decimal => v !== null);
-  return values.length > 0 ? sumOf(values) : null;
+  const values = reportingYears(period.startDate, period.endDate).map((y) => yearTarget(targets, y.year, partnerId));
+  if (values.some((v) => v === null)) return null;
+  return sumOf(values as Decimal[]);
 }
 
 /** The target of the last year of the funding period that has one: what a state should reach by the end. */

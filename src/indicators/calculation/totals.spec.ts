@@ -1,4 +1,4 @@
-import { entriesByPartner, totalForYear, totalSource, totalToDate } from './totals';
+import { entriesByPartner, totalForYear, totalSource, totalToDate, yearTotal } from './totals';
 import { KCM_PERIOD, aShareEntry, anEntry, anIndicator } from './test-factories';
 
 const events = anIndicator();
@@ -44,6 +44,35 @@ describe('totals from parts', () => {
   it('ignores partners’ parts when the total comes from total entries', () => {
     const entries = [anEntry({ value: '190' }), anEntry({ partnerId: 2, value: '42' })];
     expect(totalForYear(events, entries, KCM_PERIOD, 2020, '2021-01-15', 'entries')?.value.toString()).toBe('190');
+  });
+});
+
+describe('yearTotal of running totals (KCM, funding period from 6. 9. 2019)', () => {
+  const cumulative = anIndicator({ aggregation: 'cumulative' });
+
+  it('is unknown when one partner first entered its running total of 12 in 2020', () => {
+    const entries = [
+      anEntry({ partnerId: 2, periodStart: '2019-10-01', periodEnd: '2019-12-31', value: '20' }),
+      anEntry({ partnerId: 2, value: '30' }),
+      anEntry({ partnerId: 3, value: '12' }),
+    ];
+    expect(yearTotal(cumulative, entries, KCM_PERIOD, 2020, '2021-01-15', 'parts')).toEqual({ aggregate: null, unknown: true });
+  });
+
+  it('adds the partners’ growth when every partner had an earlier running total: (30 − 20) + (12 − 5) = 17', () => {
+    const entries = [
+      anEntry({ partnerId: 2, periodStart: '2019-10-01', periodEnd: '2019-12-31', value: '20' }),
+      anEntry({ partnerId: 2, value: '30' }),
+      anEntry({ partnerId: 3, periodStart: '2019-10-01', periodEnd: '2019-12-31', value: '5' }),
+      anEntry({ partnerId: 3, value: '12' }),
+    ];
+    const total = yearTotal(cumulative, entries, KCM_PERIOD, 2020, '2021-01-15', 'parts');
+    expect([total.aggregate?.value.toString(), total.unknown]).toEqual(['17', false]);
+  });
+
+  it('is unknown from total entries when the partnership’s running total of 190 is first entered in 2020', () => {
+    const total = yearTotal(cumulative, [anEntry({ value: '190' })], KCM_PERIOD, 2020, '2021-01-15', 'entries');
+    expect(total).toEqual({ aggregate: null, unknown: true });
   });
 });
 

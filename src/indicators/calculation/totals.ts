@@ -1,4 +1,4 @@
-import { aggregateToDate, aggregateYear, combine, countsBy } from './aggregate';
+import { aggregateToDate, combine, countsBy, yearAggregate, type YearAggregate } from './aggregate';
 import type { AchievedEntry, Aggregate, IndicatorDef, PeriodDef } from './types';
 
 type AggregationDef = Pick<IndicatorDef, 'aggregation' | 'isShare'>;
@@ -43,10 +43,28 @@ export function totalForYear(
   asOf: string,
   source: TotalSource,
 ): Aggregate | null {
-  if (source === 'entries') return aggregateYear(def, entries.filter(isTotalEntry), period, year, asOf);
-  if (source === 'none') return null;
-  const parts = [...entriesByPartner(entries).values()].map((group) => aggregateYear(def, group, period, year, asOf));
-  return combine(parts.filter((p): p is Aggregate => p !== null), def.isShare);
+  return yearTotal(def, entries, period, year, asOf, source).aggregate;
+}
+
+/**
+ * The total for the year, telling an unknown value (see `yearAggregate`) apart from a missing one.
+ * From parts, one partner's unknown part makes the total unknown: the other parts alone would
+ * understate it.
+ */
+export function yearTotal(
+  def: AggregationDef,
+  entries: readonly AchievedEntry[],
+  period: PeriodDef,
+  year: number,
+  asOf: string,
+  source: TotalSource,
+): YearAggregate {
+  if (source === 'entries') return yearAggregate(def, entries.filter(isTotalEntry), period, year, asOf);
+  if (source === 'none') return { aggregate: null, unknown: false };
+  const parts = [...entriesByPartner(entries).values()].map((group) => yearAggregate(def, group, period, year, asOf));
+  if (parts.some((p) => p.unknown)) return { aggregate: null, unknown: true };
+  const known = parts.map((p) => p.aggregate).filter((a): a is Aggregate => a !== null);
+  return { aggregate: combine(known, def.isShare), unknown: false };
 }
 
 export function totalToDate(

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsPositive, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsDecimalValue } from '../../common/dto-decorators';
+import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsDecimalValue, IsId } from '../../common/dto-decorators';
 import { AGGREGATIONS, DIMENSIONS, Dimension, DIRECTIONS, INDICATOR_KINDS, INDICATOR_UNITS } from '../entities/indicator.entity';
 import type { Aggregation, Direction, IndicatorKind, IndicatorUnit } from '../indicator-summary.types';
 
@@ -77,8 +77,7 @@ export class CreateIndicatorDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsInt()
-  @IsPositive()
+  @IsId()
   resultAreaId?: number;
 
   @ApiPropertyOptional()

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsPositive, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 import { REASON_CATEGORIES, ReasonCategory } from '../../audit/audit.types';
-import { IsCalendarDate, IsDecimalValue } from '../../common/dto-decorators';
+import { IsCalendarDate, IsDecimalValue, IsId } from '../../common/dto-decorators';
 
 export class CreateAchievedValueDto {
   @IsCalendarDate({ example: '2020-01-01' })
@@ -12,8 +12,7 @@ export class CreateAchievedValueDto {
 
   @ApiPropertyOptional({ description: 'Omit for the whole partnership; an organisation id for a partner part' })
   @IsOptional()
-  @IsInt()
-  @IsPositive()
+  @IsId()
   partnerOrganisationId?: number;
 
   @ApiPropertyOptional({ example: 'gender' })
@@ -89,8 +88,7 @@ export class CreateTargetDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsInt()
-  @IsPositive()
+  @IsId()
   partnerOrganisationId?: number;
 
   @IsDecimalValue({ example: '60' })

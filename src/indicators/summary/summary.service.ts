@@ -36,9 +36,15 @@ export class SummaryService {
     this.thresholds = makeThresholds(config.onTrackMarginPercent, config.deviationThresholdPercent);
   }
 
-  async forProject(code: string, year: number, asOf: string | undefined, actor: Actor): Promise<ProjectSummary> {
+  /**
+   * `deviationThresholdPercent` overrides the configured one: a funder's report template decides
+   * which deviations its report must explain.
+   */
+  async forProject(code: string, year: number, asOf: string | undefined, actor: Actor, deviationThresholdPercent?: number): Promise<ProjectSummary> {
     const project = await this.projects.getByCode(code, actor);
-    const [summary] = await this.summarise([project.id], year, checkAsOf(asOf));
+    const thresholds =
+      deviationThresholdPercent === undefined ? this.thresholds : makeThresholds(this.thresholds.onTrackMarginPercent, deviationThresholdPercent);
+    const [summary] = await this.summarise([project.id], year, checkAsOf(asOf), thresholds);
     if (!summary) {
       const periods = await this.projectsRepository.findFundingPeriods([project.id]);
       if (!periodForYear(periods, year)) {
@@ -57,10 +63,10 @@ export class SummaryService {
   async forPortfolio(year: number, asOf: string | undefined, actor: Actor): Promise<{ year: number; asOf: string; projects: ProjectSummary[] }> {
     const ids = await this.access.readableProjectIds(actor);
     const date = checkAsOf(asOf);
-    return { year, asOf: date, projects: await this.summarise(ids, year, date) };
+    return { year, asOf: date, projects: await this.summarise(ids, year, date, this.thresholds) };
   }
 
-  private async summarise(projectIds: number[] | 'all', year: number, asOf: string): Promise<ProjectSummary[]> {
+  private async summarise(projectIds: number[] | 'all', year: number, asOf: string, thresholds: Thresholds): Promise<ProjectSummary[]> {
     const [projects, indicators, fundingPeriods, targets, achieved, explanations, organisationNames] = await Promise.all([
       this.projectsRepository.findProjects(projectIds),
       this.indicators.findByProjects(projectIds),
@@ -70,7 +76,7 @@ export class SummaryService {
       this.indicators.findExplanationsByProjects(projectIds, year),
       this.projectsRepository.findOrganisationNames(),
     ]);
-    const byProject = buildSummaries({ indicators, fundingPeriods, targets, achieved, explanations, organisationNames }, year, asOf, this.thresholds);
+    const byProject = buildSummaries({ indicators, fundingPeriods, targets, achieved, explanations, organisationNames }, year, asOf, thresholds);
     const covered = new Set(fundingPeriods.filter((p) => periodForYear([p], year)).map((p) => p.projectId));
     return projects
       .filter((p) => covered.has(p.id))

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsPositive, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsDecimalValue } from '../../common/dto-decorators';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsDecimalValue, IsId } from '../../common/dto-decorators';
 import { PARTNER_ROLES, PartnerRole } from '../entities/project-partner.entity';
 
 export class CreatePartnerDto {
   @ApiProperty()
-  @IsInt()
-  @IsPositive()
+  @IsId()
   organisationId: number;
 
   @ApiProperty({ enum: PARTNER_ROLES })
@@ -25,8 +24,7 @@ export class UpdatePartnerDto extends PartialType(CreatePartnerDto) {}
 
 export class FundingPeriodFunderDto {
   @ApiProperty()
-  @IsInt()
-  @IsPositive()
+  @IsId()
   funderId: number;
 
   @IsDecimalValue({ optional: true, example: '80' })
@@ -54,8 +52,7 @@ export class CreateFundingPeriodDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsInt()
-  @IsPositive()
+  @IsId()
   publicCallId?: number;
 
   @ApiPropertyOptional({ type: [FundingPeriodFunderDto] })
@@ -91,8 +88,7 @@ export class UpdateObjectiveDto extends PartialType(CreateObjectiveDto) {}
 export class CreateResultAreaDto extends CreateObjectiveDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @IsInt()
-  @IsPositive()
+  @IsId()
   objectiveId?: number;
 }
 

@@ -1,5 +1,6 @@
+import { IsId } from '../../common/dto-decorators';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsPositive, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PROJECT_STATUSES, ProjectStatus } from '../entities/project.entity';
 
 export class CreateProjectDto {
@@ -19,8 +20,7 @@ export class CreateProjectDto {
   description?: string;
 
   @ApiProperty()
-  @IsInt()
-  @IsPositive()
+  @IsId()
   leadOrganisationId: number;
 
   @ApiPropertyOptional({ type: [String], example: ['Velenje', 'Mozirje'] })

@@ -1,7 +1,8 @@
+import { IsId } from '../../common/dto-decorators';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Role, ROLES } from '../../auth/actor';
 
 /** Long enough to resist guessing once the login throttle has slowed an attacker down (NIST 800-63B). */
@@ -83,5 +84,5 @@ export class SetOrganisationsDto {
 
 /** A list of distinct positive ids. */
 function IsIdList(): PropertyDecorator {
-  return applyDecorators(IsArray(), ArrayMaxSize(MAX_ASSIGNMENTS), ArrayUnique(), IsInt({ each: true }), Min(1, { each: true }));
+  return applyDecorators(IsArray(), ArrayMaxSize(MAX_ASSIGNMENTS), ArrayUnique(), IsId({ each: true }));
 }

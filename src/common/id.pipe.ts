@@ -1,0 +1,21 @@
+import { BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
+
+/** The largest id a 32-bit integer column holds (PostgreSQL `integer`). */
+export const MAX_ID = 2_147_483_647;
+
+/**
+ * A record id in a path: a whole number from 1 to MAX_ID. Anything else is a client's mistake,
+ * answered with 400 naming the parameter, never a database error.
+ */
+@Injectable()
+export class IdPipe implements PipeTransform<string, number> {
+  transform(value: string, metadata: { data?: string }): number {
+    const field = metadata.data ?? 'id';
+    const id = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
+    if (!Number.isInteger(id) || id < 1 || id > MAX_ID) {
+      const message = `${field} must be a whole number from 1 to ${MAX_ID}`;
+      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `Invalid input: ${field}: ${message}`, errors: [{ field, message }] });
+    }
+    return id;
+  }
+}
