@@ -20,6 +20,10 @@ const ADMIN: Role[] = ['admin'];
 
 const EXPECTED: Record<string, Rule> = {
   'GET /health': 'public',
+  // The web pages and their assets; the data they show comes from the guarded API.
+  'GET /': 'public',
+  'GET /assets/*path': 'public',
+  'GET /*path': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': ALL,
   'GET /api/auth/me': ALL,
