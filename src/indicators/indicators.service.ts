@@ -69,14 +69,14 @@ export class IndicatorsService {
 
   async update(id: number, dto: UpdateIndicatorDto, actor: Actor): Promise<Indicator> {
     const indicator = await this.getWritable(id, actor);
-    const { reason, ...changes } = dto;
+    const { reason, version, ...changes } = dto;
     return this.transactions.run(async (em) => {
       if (changes.resultAreaId !== undefined) await assertResultArea(em, changes.resultAreaId, indicator.projectId);
       if (MEANING.some((field) => changes[field] !== undefined && JSON.stringify(changes[field]) !== JSON.stringify(indicator[field]))) {
         await assertYearsUnlocked(em, indicator.projectId, await lockedYears(em, indicator.projectId), 'Changing what this indicator measures');
       }
       const ctx = { ...this.ctx(em, actor, indicator.projectId), reason: reason ?? null };
-      return (await auditedUpdate(ctx, Indicator, id, changes)).after;
+      return (await auditedUpdate(ctx, Indicator, id, changes, version)).after;
     });
   }
 

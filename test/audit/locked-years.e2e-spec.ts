@@ -32,6 +32,8 @@ describe('locked years through every write path', () => {
     await admin.patch(`/api/indicators/${ids['AS-R1']}`, { direction: 'at_most' }).expect(423);
     const renamed = await admin.patch(`/api/indicators/${ids['AS-R1']}`, { nameEn: 'Share of participants in job search, training or work at exit', reason: 'Angleški prevod' }).expect(200);
     expect(renamed.body.direction).toBe('at_least');
+    const stale = await admin.patch(`/api/indicators/${ids['AS-R1']}`, { version: renamed.body.version - 1, sortOrder: 5 }).expect(409);
+    expect(stale.body.current.version).toBe(renamed.body.version);
   });
 
   it('refuses funding period changes that touch the locked year', async () => {

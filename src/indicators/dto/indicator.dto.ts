@@ -88,6 +88,12 @@ export class CreateIndicatorDto {
 }
 
 export class UpdateIndicatorDto extends PartialType(OmitType(CreateIndicatorDto, ['code'] as const)) {
+  @ApiPropertyOptional({ description: 'Version the change is based on; a newer stored version answers 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
   @ApiPropertyOptional({ description: 'Why the definition changes (kept in the audit trail)' })
   @IsOptional()
   @IsString()
