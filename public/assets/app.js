@@ -1,5 +1,5 @@
 import { api, whenUnauthenticated } from './api.js';
-import { h, replace } from './dom.js';
+import { h, replace, svg } from './dom.js';
 import { lang, setLang, t } from './i18n.js';
 import { findRoute, homeOf, navItems } from './routes.js';
 import { errorNotice, loading, notice, pageHeading, setTitle } from './ui.js';
@@ -34,7 +34,13 @@ async function boot() {
 }
 
 function parseHash() {
-  const raw = decodeURI(location.hash.replace(/^#/, '')) || '/';
+  let raw = location.hash.replace(/^#/, '');
+  try {
+    raw = decodeURI(raw);
+  } catch {
+    // A mangled address (a cut-off %-escape) is routed as typed and ends on "page not found".
+  }
+  raw ||= '/';
   const [path, query = ''] = raw.split('?');
   return { path: path || '/', query: Object.fromEntries(new URLSearchParams(query)) };
 }
@@ -71,7 +77,8 @@ async function render() {
       await found.route.page(pageContext(container, found.params, query, path));
     }
   } catch (error) {
-    replace(container, pageHeading(t('error.pageTitle')), errorNotice(error));
+    setTitle(t('error.pageTitle'));
+    replace(container, pageHeading(t('error.pageTitle')), errorNotice(error), h('p', {}, h('a', { href: '#/' }, t('error.backHome'))));
   }
   // Moving focus to the new heading tells screen-reader users that the page changed.
   if (focusHeading && container.isConnected) container.querySelector('h1')?.focus();
@@ -124,7 +131,7 @@ function renderHeader(path) {
     h(
       'div',
       { class: 'header-inner' },
-      h('a', { class: 'brand', href: '#/' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '▮▮▯'), 'Kazalnik'),
+      h('a', { class: 'brand', href: '#/' }, brandMark(), 'Kazalnik'),
       items.length
         ? h(
             'nav',
@@ -146,6 +153,18 @@ function renderHeader(path) {
         user ? h('button', { type: 'button', class: 'secondary small', onclick: logout }, t('nav.logout')) : null,
       ),
     ),
+  );
+}
+
+/** The logo: three rising bars, the same as the favicon. */
+function brandMark() {
+  return svg(
+    'svg',
+    { class: 'brand-mark', viewBox: '0 0 32 32', width: 24, height: 24, 'aria-hidden': 'true', focusable: 'false' },
+    svg('rect', { width: 32, height: 32, rx: 6, class: 'brand-bg' }),
+    svg('rect', { x: 7, y: 16, width: 4, height: 10, class: 'brand-bar' }),
+    svg('rect', { x: 14, y: 10, width: 4, height: 16, class: 'brand-bar' }),
+    svg('rect', { x: 21, y: 6, width: 4, height: 20, class: 'brand-bar-top' }),
   );
 }
 

@@ -18,6 +18,16 @@ export function deadlinesFor(detail, year) {
   return list;
 }
 
+/** The next deadlines of all projects from `today` on, soonest first. */
+export function upcomingDeadlines(details, today, limit = 5) {
+  const years = (d) => d.reportingYears.map((y) => y.year);
+  return details
+    .flatMap((d) => [...new Set([...years(d), ...d.fundingPeriods.map((p) => Number(p.endDate.slice(0, 4)))])].flatMap((year) => deadlinesFor(d, year)))
+    .filter((dl) => dl.due >= today)
+    .sort((a, b) => a.due.localeCompare(b.due) || a.code.localeCompare(b.code))
+    .slice(0, limit);
+}
+
 /** Whole days from `today` (YYYY-MM-DD) to `due`; negative when past. */
 export function daysUntil(due, today) {
   const ms = Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`);

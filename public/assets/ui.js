@@ -50,17 +50,6 @@ export function errorNotice(error) {
   return notice('error', h('p', {}, errorText(error)));
 }
 
-/** Writes a message into the page's polite live region, for screen readers. */
-export function announce(text) {
-  const live = document.getElementById('live');
-  if (!live) return;
-  live.textContent = '';
-  // A fresh text node after a tick is announced even when the text repeats.
-  setTimeout(() => {
-    live.textContent = text;
-  }, 50);
-}
-
 /** A year <select> with its label; partial years say which dates they cover. */
 export function yearSelect({ years, value, label, onchange, describe }) {
   const id = uid('year');
@@ -70,6 +59,18 @@ export function yearSelect({ years, value, label, onchange, describe }) {
     years.map((y) => h('option', { value: y.year ?? y, selected: Number(y.year ?? y) === Number(value) }, describe ? describe(y) : String(y.year ?? y))),
   );
   return h('div', { class: 'field inline-field' }, h('label', { for: id }, label), select);
+}
+
+/**
+ * For loads that a person can start again before the last one answered (changing a selector
+ * quickly): `const isLatest = begin();` … `if (!isLatest()) return;` drops the older answers.
+ */
+export function latestOnly() {
+  let counter = 0;
+  return () => {
+    const mine = ++counter;
+    return () => mine === counter;
+  };
 }
 
 export function setTitle(...parts) {

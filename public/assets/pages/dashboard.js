@@ -1,10 +1,10 @@
 import { api, withQuery } from '../api.js';
 import { bulletChart } from '../chart.js';
-import { daysUntil, deadlinesFor, todayInSlovenia } from '../deadlines.js';
+import { daysUntil, deadlinesFor, todayInSlovenia, upcomingDeadlines } from '../deadlines.js';
 import { h, replace } from '../dom.js';
 import { amount, date, pct } from '../format.js';
 import { indicatorName, t } from '../i18n.js';
-import { errorNotice, loading, pageHeading, section, setTitle, STATUSES, statusBadge, yearSelect } from '../ui.js';
+import { errorNotice, latestOnly, loading, pageHeading, section, setTitle, STATUSES, statusBadge, yearSelect } from '../ui.js';
 
 /**
  * The coordinator's portfolio for a year: status counts, indicators at risk, missing
@@ -42,14 +42,16 @@ export async function dashboardPage(ctx) {
     ),
     body,
   );
+  const beginYear = latestOnly();
   if (year) await show(year);
 
   async function show(selected) {
     setTitle(t('dashboard.title', { year: selected }));
+    const isLatest = beginYear();
     replace(body, loading());
     try {
       const portfolio = await api.get(withQuery('/api/indicators/summary', { year: selected }));
-      if (!body.isConnected) return;
+      if (!body.isConnected || !isLatest()) return;
       replace(body, ...renderPortfolio(portfolio, details, submissions, selected));
     } catch (error) {
       replace(body, errorNotice(error));
@@ -121,31 +123,28 @@ function chart(indicators, year) {
     'div',
     {},
     bulletChart(rows, { caption: t('dashboard.chartCaption', { year }) }),
+    h('details', { class: 'chart-data' }, h('summary', {}, t('dashboard.chartData')), h('div', { class: 'table-wrap' }, chartTable(indicators))),
+  );
+}
+
+/** The chart's figures as a table, for screen readers and for anyone who prefers numbers. */
+function chartTable(indicators) {
+  const rows = indicators.map((i) =>
     h(
-      'details',
-      { class: 'chart-data' },
-      h('summary', {}, t('dashboard.chartData')),
-      h(
-        'table',
-        { class: 'data compact-table' },
-        h('thead', {}, h('tr', {}, ['indicator', 'planned', 'achieved', 'percent', 'status'].map((k) => h('th', { scope: 'col' }, t(`table.${k}`))))),
-        h(
-          'tbody',
-          {},
-          indicators.map((i) =>
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'row' }, `${i.project.code} · ${i.code} ${indicatorName(i)}`),
-              h('td', {}, amount(i.planned, i.unit)),
-              h('td', {}, amount(i.achieved, i.unit)),
-              h('td', {}, pct(i.achievementPercent)),
-              h('td', {}, statusBadge(i.status)),
-            ),
-          ),
-        ),
-      ),
+      'tr',
+      {},
+      h('th', { scope: 'row' }, `${i.project.code} · ${i.code} ${indicatorName(i)}`),
+      h('td', {}, amount(i.planned, i.unit)),
+      h('td', {}, amount(i.achieved, i.unit)),
+      h('td', {}, pct(i.achievementPercent)),
+      h('td', {}, statusBadge(i.status)),
     ),
+  );
+  return h(
+    'table',
+    { class: 'data compact-table' },
+    h('thead', {}, h('tr', {}, ['indicator', 'planned', 'achieved', 'percent', 'status'].map((k) => h('th', { scope: 'col' }, t(`table.${k}`))))),
+    h('tbody', {}, rows),
   );
 }
 
@@ -154,16 +153,26 @@ function deadlinesSection(details, submissions, year) {
   const rows = details
     .flatMap((d, i) => deadlinesFor(d, year).map((dl) => ({ ...dl, submitted: dl.kind === 'annual' ? submissions[i].find((s) => s.year === year) : null })))
     .sort((a, b) => a.due.localeCompare(b.due) || a.code.localeCompare(b.code));
+  const upcoming = upcomingDeadlines(details, today);
   return section(
     t('deadlines.title', { year }),
     h('p', { class: 'muted' }, t('deadlines.rule')),
+    h(
+      'div',
+      { class: 'upcoming' },
+      h('h3', {}, t('deadlines.upcoming')),
+      upcoming.length
+        ? h('ul', { class: 'plain-list' }, upcoming.map((r) => h('li', {}, h('strong', {}, date(r.due)), ` · ${r.code} · ${t(`deadlines.${r.kind}`, { year: r.year })} · `, deadlineState(r, today))))
+        : h('p', {}, t('deadlines.noneUpcoming')),
+    ),
+    h('h3', {}, t('deadlines.forYear', { year })),
     rows.length
       ? h(
           'div',
           { class: 'table-wrap' },
           h(
             'table',
-            { class: 'data' },
+            { class: 'data responsive' },
             h('thead', {}, h('tr', {}, ['due', 'project', 'report', 'state'].map((k) => h('th', { scope: 'col' }, t(`deadlines.${k}`))))),
             h(
               'tbody',
@@ -172,10 +181,10 @@ function deadlinesSection(details, submissions, year) {
                 h(
                   'tr',
                   {},
-                  h('td', {}, date(r.due)),
+                  h('td', { 'data-label': t('deadlines.due') }, date(r.due)),
                   h('th', { scope: 'row' }, h('a', { href: `#/reports?project=${encodeURIComponent(r.code)}&year=${year}` }, r.code), ' ', h('span', { class: 'sub' }, r.name)),
-                  h('td', {}, t(`deadlines.${r.kind}`, { year })),
-                  h('td', {}, deadlineState(r, today)),
+                  h('td', { 'data-label': t('deadlines.report') }, t(`deadlines.${r.kind}`, { year })),
+                  h('td', { 'data-label': t('deadlines.state') }, deadlineState(r, today)),
                 ),
               ),
             ),
@@ -188,6 +197,8 @@ function deadlinesSection(details, submissions, year) {
 function deadlineState(row, today) {
   if (row.submitted) return h('span', { class: 'state state-done' }, t('deadlines.submitted', { when: date(row.submitted.submittedAt) }));
   const days = daysUntil(row.due, today);
+  // Long past and not submitted here: most likely submitted before Kazalnik was used, so not alarming.
+  if (days < -90) return h('span', { class: 'state state-muted' }, t('deadlines.notHere'));
   if (days < 0) return h('span', { class: 'state state-late' }, t('deadlines.overdue', { days: -days }));
   return h('span', { class: days <= 30 ? 'state state-soon' : 'state' }, days === 0 ? t('deadlines.today') : t('deadlines.inDays', { days }));
 }

@@ -68,9 +68,10 @@ function changes(event, names) {
       h(
         'dd',
         {},
+        from === undefined ? show(key, to, names) : null,
         from !== undefined ? h('del', {}, h('span', { class: 'visually-hidden' }, `${t('history.before')} `), show(key, from, names)) : null,
         from !== undefined && to !== undefined ? h('span', { class: 'arrow', 'aria-hidden': 'true' }, ' → ') : null,
-        to !== undefined ? h('ins', {}, h('span', { class: 'visually-hidden' }, `${t('history.after')} `), show(key, to, names)) : null,
+        from !== undefined && to !== undefined ? h('ins', {}, h('span', { class: 'visually-hidden' }, `${t('history.after')} `), show(key, to, names)) : null,
       ),
     ]),
   );
@@ -80,6 +81,7 @@ function changes(event, names) {
 export function show(key, value, names = new Map()) {
   if (value === null || value === undefined || value === '') return '—';
   if (key === 'partnerOrganisationId') return names.get(value) ?? `#${value}`;
+  if (key === 'unit' || key === 'kind') return t(`${key}.${value}`);
   if (DATE_FIELDS.has(key) && typeof value === 'string') return date(value);
   if (NUMBER_FIELDS.has(key) && /^-?\d+(\.\d+)?$/.test(String(value))) return num(value, decimalsOf(value));
   if (typeof value === 'object') return JSON.stringify(value);

@@ -3,7 +3,7 @@ import { h, replace } from '../dom.js';
 import { field } from '../forms.js';
 import { date, shorten } from '../format.js';
 import { indicatorName, t } from '../i18n.js';
-import { errorNotice, loading, notice, pageHeading, section, setTitle } from '../ui.js';
+import { errorNotice, latestOnly, loading, notice, pageHeading, section, setTitle } from '../ui.js';
 import { eventItem, recordLabel, stateSummary } from './history-events.js';
 import { submissionsTable } from './submissions.js';
 
@@ -28,6 +28,8 @@ export async function historyPage(ctx) {
   const projectPart = h('div');
   const canSeeChain = CHAIN_ROLES.includes(ctx.user.role);
   let names = new Map();
+  const beginProject = latestOnly();
+  const beginIndicator = latestOnly();
 
   replace(
     ctx.el,
@@ -43,11 +45,13 @@ export async function historyPage(ctx) {
 
   async function loadProject(wantedIndicator) {
     const selected = projectField.input.value;
+    const isLatest = beginProject();
     replace(body, loading());
     const [detail, indicators] = await Promise.all([
       api.get(`/api/projects/${encodeURIComponent(selected)}`),
       api.get(`/api/projects/${encodeURIComponent(selected)}/indicators`),
     ]);
+    if (!isLatest()) return;
     names = new Map(detail.partners.map((p) => [p.organisationId, p.organisation.name]));
     const chosen = indicators.some((i) => i.id === wantedIndicator) ? wantedIndicator : indicators[0]?.id;
     replace(indicatorField.input, indicators.map((i) => h('option', { value: i.id, selected: i.id === chosen }, `${i.code} – ${shorten(indicatorName(i), 80)}`)));
@@ -59,10 +63,11 @@ export async function historyPage(ctx) {
     const id = Number(indicatorField.input.value);
     ctx.setQuery({ project: projectField.input.value, indicator: id || '' });
     if (!id) return replace(body, notice('info', h('p', {}, t('history.noIndicators'))));
+    const isLatest = beginIndicator();
     replace(body, loading());
     try {
       const history = await api.get(`/api/indicators/${id}/history`);
-      if (!body.isConnected) return;
+      if (!body.isConnected || !isLatest()) return;
       setTitle(t('history.title'), history.indicator.code);
       replace(body, indicatorHistory(history, names, ctx));
     } catch (error) {

@@ -3,7 +3,7 @@ import { h } from '../dom.js';
 import { clearErrors, errorSummary, field, showErrors } from '../forms.js';
 import { dateTime, pct } from '../format.js';
 import { indicatorName, t } from '../i18n.js';
-import { announce, errorText, section } from '../ui.js';
+import { errorText, section } from '../ui.js';
 
 /**
  * The texts of a project year: explanations of deviations (required where achievement departs
@@ -82,7 +82,6 @@ function textForm({ name, label, hint, text, missing, editable, save, rows = 3 }
       await save(value);
       marker?.remove();
       status.textContent = t('text.saved');
-      announce(t('text.saved'));
     } catch (error) {
       showErrors(form, error.fieldErrors, errorText(error));
     } finally {

@@ -2,7 +2,7 @@ import { api, withQuery } from '../api.js';
 import { h, replace } from '../dom.js';
 import { date, dateRange, eur } from '../format.js';
 import { t } from '../i18n.js';
-import { errorNotice, loading, notice, pageHeading, ROLE_CAN_EDIT, section, setTitle, STATUSES, statusBadge, yearSelect } from '../ui.js';
+import { errorNotice, latestOnly, loading, notice, pageHeading, ROLE_CAN_EDIT, section, setTitle, STATUSES, statusBadge, yearSelect } from '../ui.js';
 import { indicatorTable } from './indicator-table.js';
 import { explanationsSection, narrativesSection } from './project-texts.js';
 import { valueForm } from './value-form.js';
@@ -22,8 +22,9 @@ export async function projectPage(ctx) {
 
   replace(
     ctx.el,
-    pageHeading(project.name, `${project.code} · ${project.leadOrganisation?.name ?? ''}`),
-    h('div', { class: 'grid-2' }, fundingSection(detail), partnersSection(detail)),
+    pageHeading(project.name, `${project.code} · ${project.leadOrganisation?.name ?? ''} · ${t(`projectStatus.${project.status}`)}`),
+    project.description ? h('p', { class: 'description' }, project.description) : null,
+    aboutSection(detail),
     reportingYears.length
       ? section(
           t('project.yearSection'),
@@ -41,13 +42,15 @@ export async function projectPage(ctx) {
         )
       : notice('info', h('p', {}, t('project.noYears'))),
   );
+  const beginYear = latestOnly();
   if (year) await showYear(year);
 
   async function showYear(selected) {
-    setTitle(project.code, String(selected));
+    setTitle(`${project.code} ${selected}`);
+    const isLatest = beginYear();
     replace(yearPart, loading());
     try {
-      await renderYear(ctx, detail, reportingYears.find((y) => y.year === selected), yearPart, () => showYear(selected));
+      await renderYear(ctx, detail, reportingYears.find((y) => y.year === selected), yearPart, () => showYear(selected), isLatest);
     } catch (error) {
       replace(yearPart, errorNotice(error));
     }
@@ -62,7 +65,7 @@ function chooseYear(years, wanted) {
   return years.at(-1)?.year ?? null;
 }
 
-async function renderYear(ctx, detail, yearInfo, target, reload) {
+async function renderYear(ctx, detail, yearInfo, target, reload, isLatest) {
   const code = encodeURIComponent(detail.project.code);
   const year = yearInfo.year;
   const fetchSummary = () => api.get(withQuery(`/api/projects/${code}/indicators/summary`, { year }));
@@ -71,22 +74,25 @@ async function renderYear(ctx, detail, yearInfo, target, reload) {
     api.get(`/api/projects/${code}/locks`),
     api.get(withQuery(`/api/projects/${code}/narratives`, { year })),
   ]);
-  if (!target.isConnected) return;
+  if (!target.isConnected || !isLatest()) return;
   const lock = locks.find((l) => l.year === year);
   const editable = !lock && ROLE_CAN_EDIT.includes(ctx.user.role);
   const statusPart = h('div');
   const tablePart = h('div');
-  // After a save only the figures are drawn again: the form keeps its state, its message and focus.
-  const refresh = async (outcome) => {
-    if (outcome?.locked) return reload();
-    showFigures(await fetchSummary());
-  };
   const form = editable ? valueForm({ detail, yearInfo, indicators: summary.indicators, onSaved: refresh }) : null;
-  const showFigures = (data) => {
+  showFigures(summary);
+
+  function showFigures(data) {
     replace(statusPart, statusSummary(data));
     replace(tablePart, indicatorTable({ summary: data, onEnter: form ? (id) => form.selectIndicator(id, true) : null }));
-  };
-  showFigures(summary);
+  }
+
+  // After a save only the figures are drawn again: the form keeps its state, its message and focus.
+  // A save refused because the year got locked meanwhile draws the whole year again, without forms.
+  async function refresh(outcome) {
+    if (outcome?.locked) return reload();
+    showFigures(await fetchSummary());
+  }
 
   replace(
     target,
@@ -122,37 +128,42 @@ function statusSummary(summary) {
   );
 }
 
-function fundingSection(detail) {
+/** Funding periods, funders, public calls and partners, compact: the indicators matter most here. */
+function aboutSection(detail) {
   const periods = detail.fundingPeriods;
   return section(
-    t('project.funding'),
-    periods.length
-      ? h(
-          'ul',
-          { class: 'plain-list' },
-          periods.map((p) =>
-            h(
-              'li',
-              {},
-              h('strong', {}, dateRange(p.startDate, p.endDate)),
-              p.amountEur ? ` · ${eur(p.amountEur)}` : '',
-              h('br'),
-              p.funders.map((f) => f.funder.name).join(', ') || '—',
-              p.publicCall ? h('span', { class: 'muted' }, h('br'), t('project.publicCall', { name: p.publicCall.name })) : null,
-            ),
-          ),
-        )
-      : h('p', {}, t('project.noFunding')),
-  );
-}
-
-function partnersSection(detail) {
-  return section(
-    t('project.partners'),
+    t('project.about'),
     h(
-      'ul',
-      { class: 'plain-list' },
-      detail.partners.map((p) => h('li', {}, p.organisation.name, ' ', h('span', { class: 'muted' }, `(${t(`partnerRole.${p.role}`)})`))),
+      'dl',
+      { class: 'facts about' },
+      h('dt', {}, t('project.funding')),
+      h(
+        'dd',
+        {},
+        periods.length
+          ? periods.map((p) =>
+              h(
+                'p',
+                { class: 'period' },
+                h('strong', {}, dateRange(p.startDate, p.endDate)),
+                p.amountEur ? ` · ${eur(p.amountEur)}` : '',
+                ' · ',
+                p.funders.map((f) => f.funder.name).join(', ') || '—',
+                p.publicCall ? h('span', { class: 'sub' }, t('project.publicCall', { name: p.publicCall.name })) : null,
+              ),
+            )
+          : t('project.noFunding'),
+      ),
+      h('dt', {}, t('project.partners')),
+      h(
+        'dd',
+        {},
+        h(
+          'ul',
+          { class: 'inline-list' },
+          detail.partners.map((p) => h('li', {}, p.organisation.name, ' ', h('span', { class: 'muted' }, `(${t(`partnerRole.${p.role}`)})`))),
+        ),
+      ),
     ),
   );
 }

@@ -3,7 +3,7 @@ import { h, replace } from '../dom.js';
 import { field, radios } from '../forms.js';
 import { date, dateTime } from '../format.js';
 import { lang, t } from '../i18n.js';
-import { announce, errorText, notice, pageHeading, section, setTitle } from '../ui.js';
+import { errorText, latestOnly, notice, pageHeading, section, setTitle } from '../ui.js';
 import { submissionsTable } from './submissions.js';
 
 /**
@@ -37,6 +37,7 @@ export async function reportsPage(ctx) {
   let detail = null;
   let locks = [];
   let submissions = [];
+  const beginLoad = latestOnly();
 
   const form = h(
     'form',
@@ -53,20 +54,25 @@ export async function reportsPage(ctx) {
   projectField.input.addEventListener('change', () => loadProject());
   yearField.input.addEventListener('change', () => showState());
   templateField.input.addEventListener('change', () => ctx.setQuery({ template: templateField.input.value }));
-  await loadProject(Number(ctx.query.year));
+  await loadProject(Number(ctx.query.year) || undefined);
 
   function selection() {
     return { code: projectField.input.value, year: Number(yearField.input.value), template: templateField.input.value, lang: langChoice.value(), format: formatChoice.value() };
   }
 
-  async function loadProject(wantedYear) {
+  async function loadProject(firstYear) {
     const selected = projectField.input.value;
+    const isLatest = beginLoad();
     status.textContent = '';
-    [detail, locks, submissions] = await Promise.all([
+    const answers = await Promise.all([
       api.get(`/api/projects/${encodeURIComponent(selected)}`),
       api.get(`/api/projects/${encodeURIComponent(selected)}/locks`),
       api.get(`/api/projects/${encodeURIComponent(selected)}/reports/submissions`),
     ]);
+    if (!isLatest()) return; // another project was chosen meanwhile
+    [detail, locks, submissions] = answers;
+    // Keep the year the person has chosen (also while this was loading) when the project has it.
+    const wantedYear = firstYear ?? Number(yearField.input.value);
     const years = detail.reportingYears.map((y) => y.year);
     const year = years.includes(wantedYear) ? wantedYear : (years.filter((y) => y < new Date().getFullYear()).at(-1) ?? years.at(-1));
     replace(yearField.input, years.map((y) => h('option', { value: y, selected: y === year }, String(y))));
@@ -84,7 +90,12 @@ export async function reportsPage(ctx) {
     replace(
       lockState,
       lock
-        ? notice('locked', h('p', { class: 'notice-title' }, t('project.locked', { year })), h('p', {}, submitted ? t('reports.submittedOn', { who: submitted.submittedBy, when: dateTime(submitted.submittedAt) }) : t('project.lockedBy', { who: lock.lockedBy, when: date(lock.lockedAt) })))
+        ? notice(
+            'locked',
+            h('p', { class: 'notice-title' }, t('project.locked', { year })),
+            h('p', {}, submitted ? t('reports.submittedOn', { who: submitted.submittedBy, when: dateTime(submitted.submittedAt) }) : t('project.lockedBy', { who: lock.lockedBy, when: date(lock.lockedAt) })),
+            submitted ? h('p', {}, t('reports.storedHint')) : null,
+          )
         : notice('info', h('p', {}, t('reports.openYear', { year }))),
     );
   }
@@ -117,7 +128,6 @@ export async function reportsPage(ctx) {
       await loadProject(s.year);
       const message = t('reports.submitted', { code: s.code, year: s.year, when: dateTime(submission.submittedAt) });
       replace(status, notice('success', h('p', {}, message)));
-      announce(message);
     } catch (error) {
       replace(status, notice('error', h('p', {}, errorText(error)), error.body?.message ? h('p', { class: 'muted' }, error.body.message) : null));
     }

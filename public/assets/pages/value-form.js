@@ -3,7 +3,7 @@ import { h, replace } from '../dom.js';
 import { clearErrors, errorSummary, field, showErrors } from '../forms.js';
 import { amount, dateRange, dateTime, inputNumber, num, parseDecimal, shorten } from '../format.js';
 import { indicatorName, t } from '../i18n.js';
-import { announce, errorText, notice, section } from '../ui.js';
+import { errorText, latestOnly, notice, section } from '../ui.js';
 
 /**
  * Entering an achieved value, or correcting one: when a value already exists for the chosen
@@ -14,6 +14,7 @@ export function valueForm({ detail, yearInfo, indicators, onSaved }) {
   const year = yearInfo.year;
   let values = [];
   let editing = null;
+  const beginLoad = latestOnly();
 
   const indicatorField = field({
     name: 'indicatorId',
@@ -35,7 +36,7 @@ export function valueForm({ detail, yearInfo, indicators, onSaved }) {
   const denominatorField = field({ name: 'denominator', label: t('value.denominator'), hint: t('value.denominatorHint'), required: true, attrs: decimal });
   const commentField = field({ name: 'comment', label: t('value.comment'), type: 'textarea', rows: 2, hint: t('value.commentHint') });
   const reasonField = field({ name: 'reason', label: t('value.reason'), type: 'textarea', rows: 2, hint: t('value.reasonHint'), required: true });
-  const shareGroup = h('div', { class: 'field-row' }, numeratorField.wrapper, denominatorField.wrapper);
+  const shareGroup = h('div', { class: 'field-row share-fields' }, numeratorField.wrapper, denominatorField.wrapper);
   const modeNote = h('div', { class: 'mode-note' });
   const status = h('p', { class: 'form-status', role: 'status' });
   const submit = h('button', { type: 'submit', class: 'primary' }, t('value.save'));
@@ -46,11 +47,13 @@ export function valueForm({ detail, yearInfo, indicators, onSaved }) {
     { class: 'stack value-form', novalidate: true, onsubmit: save },
     errorSummary(),
     indicatorField.wrapper,
-    h('div', { class: 'field-row' }, partnerField.wrapper),
-    h('fieldset', { class: 'field-group' }, h('legend', {}, t('value.period', { year })), h('div', { class: 'field-row' }, startField.wrapper, endField.wrapper)),
-    valueField.wrapper,
-    shareGroup,
-    commentField.wrapper,
+    h(
+      'div',
+      { class: 'field-row' },
+      partnerField.wrapper,
+      h('fieldset', { class: 'field-group' }, h('legend', {}, t('value.period', { year })), h('div', { class: 'field-row' }, startField.wrapper, endField.wrapper)),
+    ),
+    h('div', { class: 'field-row' }, valueField.wrapper, shareGroup, commentField.wrapper),
     modeNote,
     reasonField.wrapper,
     h('div', { class: 'actions' }, submit, status),
@@ -59,7 +62,7 @@ export function valueForm({ detail, yearInfo, indicators, onSaved }) {
   indicatorField.input.addEventListener('change', () => loadValues());
   for (const f of [partnerField, startField, endField]) f.input.addEventListener('change', () => setEditing(findMatch(), false));
 
-  const element = section(t('value.title', { year }), h('p', { class: 'muted' }, t('value.intro', { range: dateRange(yearInfo.start, yearInfo.end) })), form, existing);
+  const element = section(t('value.title', { year }), h('p', { class: 'muted' }, t('value.intro', { range: dateRange(yearInfo.start, yearInfo.end) })), existing, form);
   element.id = 'value-entry';
   loadValues();
 
@@ -67,19 +70,28 @@ export function valueForm({ detail, yearInfo, indicators, onSaved }) {
     return indicators.find((i) => String(i.indicatorId) === indicatorField.input.value);
   }
 
-  async function loadValues() {
+  async function loadValues({ keepInput = false } = {}) {
     const ind = current();
+    const isLatest = beginLoad();
     valueField.wrapper.hidden = ind.isShare;
     shareGroup.hidden = !ind.isShare;
+    // Another indicator: nothing typed for the previous one carries over. Cleared now, not after
+    // the answer, so that what someone types meanwhile is kept.
+    if (!keepInput) for (const f of [valueField, numeratorField, denominatorField, commentField, reasonField]) f.input.value = '';
+    let answer;
     try {
-      values = await api.get(withQuery(`/api/indicators/${ind.indicatorId}/values`, { year }));
+      answer = await api.get(withQuery(`/api/indicators/${ind.indicatorId}/values`, { year }));
     } catch (error) {
-      values = [];
-      replace(existing, notice('error', h('p', {}, errorText(error))));
+      if (isLatest()) {
+        values = [];
+        replace(existing, notice('error', h('p', {}, errorText(error))));
+      }
       return;
     }
+    if (!isLatest()) return;
+    values = answer;
     renderExisting(ind);
-    setEditing(findMatch(), false);
+    setEditing(findMatch(), keepInput ? false : 'empty');
   }
 
   function findMatch() {
@@ -106,53 +118,53 @@ export function valueForm({ detail, yearInfo, indicators, onSaved }) {
         : null,
     );
     if (record && prefill) {
+      // 'all': the person chose this record to correct; 'empty': show it without overwriting typing.
+      const put = (f, value) => {
+        if (prefill === 'all' || f.input.value === '') f.input.value = value;
+      };
       partnerField.input.value = String(record.partnerOrganisationId ?? '');
       startField.input.value = record.periodStart;
       endField.input.value = record.periodEnd;
-      valueField.input.value = inputNumber(record.value);
-      numeratorField.input.value = inputNumber(record.numerator);
-      denominatorField.input.value = inputNumber(record.denominator);
-      commentField.input.value = record.comment ?? '';
+      put(valueField, inputNumber(record.value));
+      put(numeratorField, inputNumber(record.numerator));
+      put(denominatorField, inputNumber(record.denominator));
+      put(commentField, record.comment ?? '');
     }
   }
 
   function renderExisting(ind) {
     if (!values.length) return replace(existing, h('p', { class: 'muted' }, t('value.noneYet', { code: ind.code, year })));
-    replace(
-      existing,
+    const headers = ['period', 'partner', 'value', 'enteredBy'].map((k) => h('th', { scope: 'col' }, t(`value.col.${k}`)));
+    const rows = values.map((v) =>
       h(
-        'table',
-        { class: 'data compact-table' },
-        h('caption', {}, t('value.existingCaption', { code: ind.code, year })),
-        h('thead', {}, h('tr', {}, ['period', 'partner', 'value', 'enteredBy'].map((k) => h('th', { scope: 'col' }, t(`value.col.${k}`))), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('table.actions'))))),
+        'tr',
+        {},
+        h('td', {}, dateRange(v.periodStart, v.periodEnd), v.dimension ? h('span', { class: 'sub' }, `${v.dimension}: ${v.dimensionValue}`) : null),
+        h('td', {}, v.partnerOrganisation?.name ?? t('value.wholePartnership')),
+        h('td', {}, valueText(v, ind)),
+        h('td', {}, v.enteredBy, h('span', { class: 'sub' }, dateTime(v.enteredAt))),
         h(
-          'tbody',
+          'td',
           {},
-          values.map((v) =>
-            h(
-              'tr',
-              {},
-              h('td', {}, dateRange(v.periodStart, v.periodEnd), v.dimension ? h('span', { class: 'sub' }, `${v.dimension}: ${v.dimensionValue}`) : null),
-              h('td', {}, v.partnerOrganisation?.name ?? t('value.wholePartnership')),
-              h('td', {}, valueText(v, ind)),
-              h('td', {}, v.enteredBy, h('span', { class: 'sub' }, dateTime(v.enteredAt))),
-              h(
-                'td',
-                {},
-                v.dimension
-                  ? null
-                  : h('button', { type: 'button', class: 'secondary small', onclick: () => correct(v) }, t('value.correct'), h('span', { class: 'visually-hidden' }, ` ${dateRange(v.periodStart, v.periodEnd)}`)),
-              ),
-            ),
-          ),
+          v.dimension
+            ? null
+            : h('button', { type: 'button', class: 'secondary small', onclick: () => correct(v) }, t('value.correct'), h('span', { class: 'visually-hidden' }, ` ${dateRange(v.periodStart, v.periodEnd)}`)),
         ),
       ),
     );
+    const table = h(
+      'table',
+      { class: 'data compact-table' },
+      h('caption', {}, t('value.existingCaption', { code: ind.code, year })),
+      h('thead', {}, h('tr', {}, headers, h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('table.actions'))))),
+      h('tbody', {}, rows),
+    );
+    replace(existing, h('div', { class: 'table-wrap' }, table));
   }
 
   function correct(record) {
     clearErrors(form);
-    setEditing(record, true);
+    setEditing(record, 'all');
     (current().isShare ? numeratorField : valueField).input.focus();
   }
 
@@ -209,7 +221,6 @@ export function valueForm({ detail, yearInfo, indicators, onSaved }) {
       await onSaved();
       await loadValues();
       status.textContent = message;
-      announce(message);
     } catch (error) {
       await handleError(error);
     } finally {
@@ -225,7 +236,7 @@ export function valueForm({ detail, yearInfo, indicators, onSaved }) {
     showErrors(form, error.fieldErrors, errorText(error));
     if (error.status === 409) {
       // Someone changed it meanwhile, or it exists already: show what is stored now and correct that.
-      await loadValues();
+      await loadValues({ keepInput: true });
       if (error.body.current) setEditing(error.body.current, false);
     }
   }
