@@ -50,3 +50,16 @@ export class PeriodLockedError extends DomainError {
 export class ForbiddenError extends DomainError {
   readonly status = 403;
 }
+
+/**
+ * Answers a record the actor may not see exactly like a record that does not exist, so that an id
+ * probed from another project reveals nothing: any NotFoundError becomes `message`.
+ */
+export async function asNotFound<T>(work: Promise<T>, message: string): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new NotFoundError(message);
+    throw error;
+  }
+}

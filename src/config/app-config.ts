@@ -44,6 +44,13 @@ export class EnvironmentVariables {
   TOKEN_TTL_SECONDS?: number;
 
   @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'TRUST_PROXY must be the number of reverse proxies in front of the service (0 to 10)' })
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY?: number;
+
+  @IsOptional()
   @Matches(/^\d{1,2}(\.\d{1,2})?$/, { message: 'ON_TRACK_MARGIN_PERCENT must be a percentage from 0 to 99.99, e.g. 15' })
   ON_TRACK_MARGIN_PERCENT?: string;
 
@@ -59,6 +66,8 @@ export interface AppConfig {
   demoData: boolean;
   tokenSecret: string | null;
   tokenTtlSeconds: number;
+  /** Reverse proxies in front of the service; their X-Forwarded-For gives the client address. */
+  trustProxy: number;
   /** How far below plan (in %) still counts as "on track"; TolaData's ±15 % by default. */
   onTrackMarginPercent: string;
   /** How far achievement may depart from 100 % before an explanation of deviations is required. */
@@ -87,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: nodeEnv === 'production' ? false : (vars.DEMO_DATA ?? true),
     tokenSecret: vars.TOKEN_SECRET ?? null,
     tokenTtlSeconds: vars.TOKEN_TTL_SECONDS ?? 3600,
+    trustProxy: vars.TRUST_PROXY ?? 0,
     onTrackMarginPercent: vars.ON_TRACK_MARGIN_PERCENT ?? '15',
     deviationThresholdPercent: vars.DEVIATION_THRESHOLD_PERCENT ?? '10',
   };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
-import { ConflictError, FieldError, NotFoundError, RuleViolationError } from '../common/errors';
+import { ConflictError, FieldError, NotFoundError, RuleViolationError, asNotFound } from '../common/errors';
 import { AuditContext, auditedCreate, auditedDelete, auditedUpdate } from '../database/audited-writes';
 import { nowIso } from '../database/columns';
 import { Transactions } from '../database/transactions';
@@ -36,7 +36,7 @@ export class AchievedValuesService {
 
   async get(id: number, actor: Actor): Promise<AchievedValue> {
     const value = await this.findValue(this.transactions.manager, id);
-    await this.indicators.getReadable(value.indicatorId, actor);
+    await asNotFound(this.indicators.getReadable(value.indicatorId, actor), `Achieved value ${id} does not exist`);
     return value;
   }
 

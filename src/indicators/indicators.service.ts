@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { ProjectAccessService } from '../auth/project-access.service';
-import { ConflictError, NotFoundError, RuleViolationError } from '../common/errors';
+import { ConflictError, NotFoundError, RuleViolationError, asNotFound } from '../common/errors';
 import { AuditContext, auditedCreate, auditedDelete, auditedUpdate } from '../database/audited-writes';
 import { Transactions } from '../database/transactions';
 import { assertYearsUnlocked, lockedYears } from '../locks/year-locks';
@@ -35,7 +35,7 @@ export class IndicatorsService {
   async getReadable(id: number, actor: Actor): Promise<Indicator> {
     const indicator = await this.repository.findById(id);
     if (!indicator) throw new NotFoundError(`Indicator ${id} does not exist`);
-    await this.access.assertCanRead(actor, indicator.projectId);
+    await asNotFound(this.access.assertCanRead(actor, indicator.projectId), `Indicator ${id} does not exist`);
     return indicator;
   }
 

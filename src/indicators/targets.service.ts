@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
-import { FieldError, NotFoundError, RuleViolationError } from '../common/errors';
+import { FieldError, NotFoundError, RuleViolationError, asNotFound } from '../common/errors';
 import { AuditContext, auditedCreate, auditedDelete, auditedUpdate } from '../database/audited-writes';
 import { Transactions } from '../database/transactions';
 import { assertYearsUnlocked, lockedYears } from '../locks/year-locks';
@@ -72,7 +72,7 @@ export class TargetsService {
   private async find(id: number, actor: Actor): Promise<{ target: Target; indicator: Indicator }> {
     const target = await this.transactions.manager.findOneBy(Target, { id });
     if (!target) throw new NotFoundError(`Target ${id} does not exist`);
-    return { target, indicator: await this.indicators.getWritable(target.indicatorId, actor) };
+    return { target, indicator: await asNotFound(this.indicators.getWritable(target.indicatorId, actor), `Target ${id} does not exist`) };
   }
 
   /** Checks the target against the project and returns the date it takes effect. */

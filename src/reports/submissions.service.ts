@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { canonicalJson } from '../audit/hash-chain';
 import { Actor } from '../auth/actor';
-import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
+import { ConflictError, ForbiddenError, NotFoundError, asNotFound } from '../common/errors';
 import { nowIso } from '../database/columns';
 import { Transactions } from '../database/transactions';
 import { SummaryService } from '../indicators/summary/summary.service';
@@ -122,7 +122,7 @@ export class SubmissionsService {
 
   private async findReadable(id: number, actor: Actor): Promise<SubmissionView> {
     const submission = await this.view(id);
-    await this.projects.getByCode(submission.projectCode, actor);
+    await asNotFound(this.projects.getByCode(submission.projectCode, actor), `Report submission ${id} does not exist`);
     return submission;
   }
 

@@ -100,6 +100,16 @@ describe('scope of coordinators and auditors, and ids out of range', () => {
     expect((await revizor.get('/api/projects').expect(200)).body).toHaveLength(9);
   });
 
+  it("answers an id from a project out of reach exactly like an id that does not exist", async () => {
+    const vodja = await clientFor(t.app, 'vodja');
+    const hub = (await admin.get('/api/projects/NOVUS-HUB/indicators').expect(200)).body[0];
+    const [value] = (await admin.get(`/api/indicators/${hub.id}/values`).expect(200)).body;
+    const hidden = await vodja.get(`/api/values/${value.id}`).expect(404);
+    expect(hidden.body.message).toBe(`Achieved value ${value.id} does not exist`);
+    expect((await vodja.get('/api/values/2000000000').expect(404)).body.message).toBe('Achieved value 2000000000 does not exist');
+    expect((await vodja.get(`/api/indicators/${hub.id}`).expect(404)).body.message).toBe(`Indicator ${hub.id} does not exist`);
+  });
+
   it('answers 400 naming the parameter for ids beyond the id range', async () => {
     const res = await admin.get('/api/values/99999999999').expect(400);
     expect(res.body.errors).toEqual([{ field: 'id', message: 'id must be a whole number from 1 to 2147483647' }]);
