@@ -19,3 +19,13 @@ export class IdPipe implements PipeTransform<string, number> {
     return id;
   }
 }
+
+/** An optional id in a query string: absent stays undefined. */
+@Injectable()
+export class OptionalIdPipe implements PipeTransform<string | undefined, number | undefined> {
+  private readonly id = new IdPipe();
+
+  transform(value: string | undefined, metadata: { data?: string }): number | undefined {
+    return value === undefined || value === '' ? undefined : this.id.transform(value, metadata);
+  }
+}

@@ -110,7 +110,7 @@ export async function loadDemoData(em: EntityManager, audit: AuditService): Prom
       });
       areas.set(a.code, row.id);
     }
-    const period = p.periods[0];
+    const [period] = await em.find(FundingPeriod, { where: { projectId: project.id }, order: { startDate: 'ASC' } });
     for (const [i, ind] of p.indicators.entries()) {
       values += await loadIndicator(ind, i + 1, project.id, period, { ctx: pc, orgs: (n) => id(orgs, n), area: (c) => id(areas, c) });
     }
@@ -124,7 +124,7 @@ interface Lookups {
   area: (code: string) => number;
 }
 
-async function loadIndicator(ind: DemoIndicator, sortOrder: number, projectId: number, period: { startDate: string; endDate: string }, l: Lookups): Promise<number> {
+async function loadIndicator(ind: DemoIndicator, sortOrder: number, projectId: number, period: FundingPeriod, l: Lookups): Promise<number> {
   const indicator = await auditedCreate(l.ctx('indicator'), Indicator, {
     projectId,
     resultAreaId: ind.resultArea ? l.area(ind.resultArea) : null,
@@ -146,6 +146,7 @@ async function loadIndicator(ind: DemoIndicator, sortOrder: number, projectId: n
   for (const t of ind.targets ?? []) {
     await auditedCreate(l.ctx('target'), Target, {
       indicatorId: indicator.id,
+      fundingPeriodId: period.id,
       year: t.year ?? null,
       partnerOrganisationId: null,
       value: t.value,

@@ -36,10 +36,11 @@ export class TargetsService {
   async create(indicatorId: number, dto: CreateTargetDto, actor: Actor): Promise<Target> {
     const indicator = await this.indicators.getWritable(indicatorId, actor);
     return this.transactions.run(async (em) => {
-      const validFrom = await this.checkTarget(em, indicator, dto);
+      const { validFrom, fundingPeriodId } = await this.checkTarget(em, indicator, dto);
       await assertTargetWritable(em, indicator.projectId, { year: dto.year ?? null, validFrom });
       return auditedCreate(this.ctx(em, actor, indicator, null), Target, {
         indicatorId,
+        fundingPeriodId,
         year: dto.year ?? null,
         partnerOrganisationId: dto.partnerOrganisationId ?? null,
         value: dto.value,
@@ -75,14 +76,27 @@ export class TargetsService {
     return { target, indicator: await asNotFound(this.indicators.getWritable(target.indicatorId, actor), `Target ${id} does not exist`) };
   }
 
-  /** Checks the target against the project and returns the date it takes effect. */
-  private async checkTarget(em: EntityManager, indicator: Indicator, dto: CreateTargetDto): Promise<string> {
+  /**
+   * Checks the target against the project and settles the contract it belongs to and the date it
+   * takes effect (the contract's start unless an amendment says otherwise).
+   */
+  private async checkTarget(em: EntityManager, indicator: Indicator, dto: CreateTargetDto): Promise<{ validFrom: string; fundingPeriodId: number }> {
     const errors: FieldError[] = [];
-    const periods = await em.find(FundingPeriod, { where: { projectId: indicator.projectId }, order: { startDate: 'ASC' } });
-    const period = dto.year === undefined ? periods[0] : periods.find((p) => p.startDate.slice(0, 4) <= String(dto.year) && String(dto.year) <= p.endDate.slice(0, 4));
-    if (!period) {
-      const message = dto.year === undefined ? 'the project has no funding period yet' : `${dto.year} is not a reporting year of any funding period of the project`;
-      errors.push({ field: 'year', message });
+    const periods = await em.find(FundingPeriod, { where: { projectId: indicator.projectId }, order: { startDate: 'DESC' } });
+    const covers = (p: FundingPeriod) => dto.year === undefined || (p.startDate <= `${dto.year}-12-31` && p.endDate >= `${dto.year}-01-01`);
+    let period: FundingPeriod | undefined;
+    if (dto.fundingPeriodId !== undefined) {
+      period = periods.find((p) => p.id === dto.fundingPeriodId);
+      if (!period) errors.push({ field: 'fundingPeriodId', message: `funding period ${dto.fundingPeriodId} does not belong to this project` });
+      else if (!covers(period)) errors.push({ field: 'year', message: `${dto.year} is not a reporting year of funding period ${period.startDate} – ${period.endDate}` });
+    } else if (periods.length === 0) {
+      errors.push({ field: 'fundingPeriodId', message: 'the project has no funding period yet' });
+    } else {
+      const candidates = periods.filter(covers);
+      if (candidates.length === 0) errors.push({ field: 'year', message: `${dto.year} is not a reporting year of any funding period of the project` });
+      else if (candidates.length > 1) {
+        errors.push({ field: 'fundingPeriodId', message: `${candidates.length} funding periods could hold this target; say which with fundingPeriodId (${candidates.map((p) => p.id).join(', ')})` });
+      } else period = candidates[0];
     }
     if (dto.partnerOrganisationId !== undefined && !(await em.existsBy(ProjectPartner, { projectId: indicator.projectId, organisationId: dto.partnerOrganisationId }))) {
       errors.push({ field: 'partnerOrganisationId', message: `organisation ${dto.partnerOrganisationId} is not a partner of this project` });
@@ -93,9 +107,10 @@ export class TargetsService {
       if (e instanceof RuleViolationError) errors.push(...e.errors);
       else throw e;
     }
-    if (errors.length) throw new RuleViolationError(`Target refused: ${errors.map((e) => e.message).join('; ')}`, errors);
-    return dto.validFrom ?? period!.startDate;
+    if (errors.length || !period) throw new RuleViolationError(`Target refused: ${errors.map((e) => e.message).join('; ')}`, errors);
+    return { validFrom: dto.validFrom ?? period.startDate, fundingPeriodId: period.id };
   }
+
 
   private ctx(em: EntityManager, actor: Actor, indicator: Indicator, reason: string | null): AuditContext {
     return { em, audit: this.audit, actor, entityType: 'target', projectId: indicator.projectId, reason };

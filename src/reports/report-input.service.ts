@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../auth/actor';
-import { RuleViolationError } from '../common/errors';
-import { periodForYear } from '../indicators/summary/summary-builder';
-import { SummaryService } from '../indicators/summary/summary.service';
+import { SummaryOptions, SummaryService } from '../indicators/summary/summary.service';
 import { ProjectsService } from '../projects/projects.service';
 import { ReportInput } from './model/report-input.types';
 import { NarrativesService } from './narratives.service';
@@ -18,16 +16,12 @@ export class ReportInputService {
     private readonly narratives: NarrativesService,
   ) {}
 
-  async build(code: string, year: number, actor: Actor, now: Date = new Date(), deviationThresholdPercent?: number): Promise<ReportInput> {
+  async build(code: string, year: number, actor: Actor, now: Date = new Date(), options: SummaryOptions = {}): Promise<ReportInput> {
     const detail = await this.projects.detail(code, actor);
-    const period = periodForYear(detail.fundingPeriods, year);
-    if (!period) {
-      throw new RuleViolationError(`${year} is not a reporting year of ${code}`, [{ field: 'year', message: `${year} lies outside every funding period of ${code}` }]);
-    }
-    const [summary, narratives] = await Promise.all([
-      this.summaries.forProject(code, year, now.toISOString().slice(0, 10), actor, deviationThresholdPercent),
-      this.narratives.list(code, year, actor),
-    ]);
+    // The summary refuses a year (or contract) that does not fit, naming the field.
+    const summary = await this.summaries.forProject(code, year, now.toISOString().slice(0, 10), actor, options);
+    const period = detail.fundingPeriods.find((p) => p.id === summary.fundingPeriod.id)!;
+    const narratives = await this.narratives.list(code, year, actor);
     const { project } = detail;
     return {
       project: {

@@ -32,7 +32,7 @@ export class ReportsController {
   @Get('projects/:code/reports/annual')
   @Roles(...EVERYONE)
   async annual(@Param('code') code: string, @Query() q: ReportQueryDto, @CurrentActor() actor: Actor, @Res() res: Response) {
-    send(res, await this.reports.generate({ code, year: q.year, format: q.format, templateId: q.template, lang: q.lang }, actor));
+    send(res, await this.reports.generate({ code, year: q.year, format: q.format, templateId: q.template, lang: q.lang, fundingPeriodId: q.fundingPeriodId }, actor));
   }
 
   @Get('projects/:code/narratives')
@@ -50,7 +50,7 @@ export class ReportsController {
   @Post('projects/:code/reports/submissions')
   @Roles(...MANAGERS)
   submit(@Param('code') code: string, @Body() dto: SubmitReportDto, @CurrentActor() actor: Actor) {
-    return this.submissions.submit(code, dto.year, dto.template, dto.lang, actor);
+    return this.submissions.submit(code, dto, actor);
   }
 
   @Get('projects/:code/reports/submissions')

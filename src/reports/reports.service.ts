@@ -16,6 +16,8 @@ export interface ReportRequest {
   format: ReportFormat;
   templateId?: string;
   lang?: 'sl' | 'en';
+  /** Which contract, when a renewal splits the year between two funding periods. */
+  fundingPeriodId?: number;
 }
 
 export interface PreparedReport {
@@ -51,7 +53,10 @@ export class ReportsService implements OnModuleInit {
   async prepare(request: Omit<ReportRequest, 'format'>, actor: Actor, now = new Date()): Promise<PreparedReport> {
     const template = this.template(request.templateId ?? DEFAULT_TEMPLATE);
     const lang = request.lang ?? template.defaultLanguage;
-    const input = await this.inputs.build(request.code, request.year, actor, now, template.deviationThresholdPercent);
+    const input = await this.inputs.build(request.code, request.year, actor, now, {
+      deviationThresholdPercent: template.deviationThresholdPercent,
+      fundingPeriodId: request.fundingPeriodId,
+    });
     return { input, template, lang };
   }
 

@@ -42,13 +42,14 @@ export class SubmissionsService {
     private readonly audit: AuditService,
   ) {}
 
-  async submit(code: string, year: number, templateId: string | undefined, lang: 'sl' | 'en' | undefined, actor: Actor): Promise<SubmissionView> {
+  async submit(code: string, request: { year: number; template?: string; lang?: 'sl' | 'en'; fundingPeriodId?: number }, actor: Actor): Promise<SubmissionView> {
+    const { year } = request;
     if (actor.role !== 'coordinator' && actor.role !== 'admin') throw new ForbiddenError('Only a coordinator can submit a report');
     const project = await this.projects.getWritable(code, actor);
     if (await this.locks.isLocked(project.id, year)) {
       throw new ConflictError(`The reporting year ${year} of ${code} is locked: it was submitted already or closed; correct figures first, then download the stored report`);
     }
-    const report = await this.reports.prepare({ code, year, templateId, lang }, actor);
+    const report = await this.reports.prepare({ code, year, templateId: request.template, lang: request.lang, fundingPeriodId: request.fundingPeriodId }, actor);
     const generated = [await this.reports.render(report, 'xlsx'), await this.reports.render(report, 'pdf')];
     const id = await this.transactions.run(async (em) => {
       // Checked again inside the transaction: a second submission, or a lock, may have landed
@@ -63,7 +64,7 @@ export class SubmissionsService {
         lang: report.lang,
         submittedBy: actor.username,
         submittedAt: nowIso(),
-        snapshot: canonicalJson(report.input.indicators),
+        snapshot: canonicalJson({ fundingPeriodId: request.fundingPeriodId ?? null, indicators: report.input.indicators }),
       }));
       const files = [];
       for (const [i, format] of (['xlsx', 'pdf'] as const).entries()) {
@@ -116,8 +117,9 @@ export class SubmissionsService {
     const submission = await this.findReadable(id, actor);
     const project = await this.projects.getByCode(submission.projectCode, actor);
     const full = await this.transactions.manager.findOneByOrFail(ReportSubmission, { id });
-    const current = await this.summaries.forProject(project.code, submission.year, undefined, actor);
-    return { submission, changes: diffSnapshots(JSON.parse(full.snapshot) as IndicatorSummary[], current.indicators) };
+    const snapshot = JSON.parse(full.snapshot) as { fundingPeriodId: number | null; indicators: IndicatorSummary[] };
+    const current = await this.summaries.forProject(project.code, submission.year, undefined, actor, { fundingPeriodId: snapshot.fundingPeriodId ?? undefined });
+    return { submission, changes: diffSnapshots(snapshot.indicators, current.indicators) };
   }
 
   private async findReadable(id: number, actor: Actor): Promise<SubmissionView> {

@@ -79,6 +79,11 @@ export class UpdateAchievedValueDto extends ChangeReasonDto {
 }
 
 export class CreateTargetDto {
+  @ApiPropertyOptional({ description: 'The funding period (contract) the target belongs to; needed only when several could hold it' })
+  @IsOptional()
+  @IsId()
+  fundingPeriodId?: number;
+
   @ApiPropertyOptional({ description: 'Reporting year; omit for the whole funding period', example: 2020 })
   @IsOptional()
   @IsInt()

@@ -1,6 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { dateColumn, decimalColumn } from '../../database/columns';
 import { Organisation } from '../../organisations/organisation.entity';
+import { FundingPeriod } from '../../projects/entities/funding-period.entity';
 import { Indicator } from './indicator.entity';
 
 /**
@@ -22,6 +23,14 @@ export class Target {
 
   @Column({ type: 'integer', nullable: true })
   year: number | null;
+
+  /** The contract the target was promised under; null counts for every funding period. */
+  @Column({ type: 'integer', nullable: true })
+  fundingPeriodId: number | null;
+
+  @ManyToOne(() => FundingPeriod, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'fundingPeriodId' })
+  fundingPeriod?: FundingPeriod | null;
 
   @Column({ type: 'integer', nullable: true })
   partnerOrganisationId: number | null;

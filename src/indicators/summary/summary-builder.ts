@@ -16,17 +16,35 @@ export interface SummaryData {
   organisationNames: Map<number, string>;
 }
 
-/**
- * The funding period that a reporting year of a project belongs to: the latest one overlapping the
- * year (a project whose contract is renewed mid-year reports the year under the new one).
- */
-export function periodForYear(periods: readonly FundingPeriod[], year: number): FundingPeriod | null {
-  const overlapping = periods.filter((p) => p.startDate <= `${year}-12-31` && p.endDate >= `${year}-01-01`);
-  return overlapping.sort((a, b) => (a.startDate < b.startDate ? 1 : -1))[0] ?? null;
+/** The funding periods overlapping a year, newest first. */
+export function periodsForYear(periods: readonly FundingPeriod[], year: number): FundingPeriod[] {
+  return periods
+    .filter((p) => p.startDate <= `${year}-12-31` && p.endDate >= `${year}-01-01`)
+    .sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : b.id - a.id));
 }
 
-/** Indicator summaries per project id, for the projects whose funding periods cover `year`. */
-export function buildSummaries(data: SummaryData, year: number, asOf: string, thresholds: Thresholds): Map<number, IndicatorSummary[]> {
+/**
+ * The funding period (contract) a year is summarised under. When a contract is renewed mid-year,
+ * each contract reports its own part of the year against its own plan; without a choice the newest
+ * one is taken, and `fundingPeriodId` picks the other.
+ */
+export function periodForYear(periods: readonly FundingPeriod[], year: number, fundingPeriodId?: number): FundingPeriod | null {
+  const overlapping = periodsForYear(periods, year);
+  if (fundingPeriodId === undefined) return overlapping[0] ?? null;
+  return overlapping.find((p) => p.id === fundingPeriodId) ?? null;
+}
+
+/**
+ * Indicator summaries per project id, for the projects whose funding periods cover `year`. Targets
+ * count under their own funding period (or under every one, when they name none).
+ */
+export function buildSummaries(
+  data: SummaryData,
+  year: number,
+  asOf: string,
+  thresholds: Thresholds,
+  fundingPeriodId?: number,
+): Map<number, IndicatorSummary[]> {
   const byIndicator = <T extends { indicatorId: number }>(rows: T[]) => {
     const map = new Map<number, T[]>();
     for (const row of rows) map.set(row.indicatorId, [...(map.get(row.indicatorId) ?? []), row]);
@@ -40,12 +58,13 @@ export function buildSummaries(data: SummaryData, year: number, asOf: string, th
 
   const result = new Map<number, IndicatorSummary[]>();
   for (const indicator of data.indicators) {
-    const period = periodForYear(periods.get(indicator.projectId) ?? [], year);
+    const period = periodForYear(periods.get(indicator.projectId) ?? [], year, fundingPeriodId);
     if (!period) continue;
+    const ownTargets = (targets.get(indicator.id) ?? []).filter((t) => t.fundingPeriodId === null || t.fundingPeriodId === period.id);
     const calculation = summarizeIndicator({
       indicator: { id: indicator.id, aggregation: indicator.aggregation, direction: indicator.direction, isShare: isShareIndicator(indicator), dimensions: indicator.dimensions },
       achieved: (achieved.get(indicator.id) ?? []).map((v) => ({ ...v, partnerId: v.partnerOrganisationId })),
-      targets: (targets.get(indicator.id) ?? []).map((t) => ({ ...t, partnerId: t.partnerOrganisationId })),
+      targets: ownTargets.map((t) => ({ ...t, partnerId: t.partnerOrganisationId })),
       period: period as PeriodDef,
       year,
       asOf,

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../../auth/actor';
 import { EVERYONE, Roles } from '../../auth/roles.decorator';
+import { OptionalIdPipe } from '../../common/id.pipe';
 import { YearPipe } from '../year.pipe';
 import { SummaryService } from './summary.service';
 
@@ -15,8 +16,15 @@ export class SummaryController {
   @Roles(...EVERYONE)
   @ApiQuery({ name: 'year', example: 2020 })
   @ApiQuery({ name: 'asOf', required: false, description: 'Evaluation date (YYYY-MM-DD); today by default' })
-  project(@Param('code') code: string, @Query('year', YearPipe) year: number, @Query('asOf') asOf: string | undefined, @CurrentActor() actor: Actor) {
-    return this.summaries.forProject(code, year, asOf, actor);
+  @ApiQuery({ name: 'fundingPeriodId', required: false, description: 'The contract, when a renewal splits the year; the newest by default' })
+  project(
+    @Param('code') code: string,
+    @Query('year', YearPipe) year: number,
+    @Query('asOf') asOf: string | undefined,
+    @Query('fundingPeriodId', OptionalIdPipe) fundingPeriodId: number | undefined,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.summaries.forProject(code, year, asOf, actor, { fundingPeriodId });
   }
 
   @Get('indicators/summary')

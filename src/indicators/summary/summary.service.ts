@@ -10,11 +10,22 @@ import { isIsoDate } from '../../projects/reporting-years';
 import { makeThresholds, Thresholds } from '../calculation';
 import { IndicatorsRepository } from '../indicators.repository';
 import { IndicatorStatus, IndicatorSummary } from '../indicator-summary.types';
-import { buildSummaries, periodForYear } from './summary-builder';
+import { FundingPeriod } from '../../projects/entities/funding-period.entity';
+import { buildSummaries, periodForYear, periodsForYear } from './summary-builder';
+
+interface PeriodRef {
+  id: number;
+  startDate: string;
+  endDate: string;
+}
 
 export interface ProjectSummary {
   project: { id: number; code: string; name: string; leadOrganisation: string | null };
   year: number;
+  /** The funding period (contract) the year is summarised under. */
+  fundingPeriod: PeriodRef;
+  /** Other contracts that also cover part of the year (a renewal); ask for them by id. */
+  otherFundingPeriods: PeriodRef[];
   asOf: string;
   statusCounts: Record<IndicatorStatus, number>;
   explanationsMissing: number;
@@ -36,22 +47,20 @@ export class SummaryService {
     this.thresholds = makeThresholds(config.onTrackMarginPercent, config.deviationThresholdPercent);
   }
 
-  /**
-   * `deviationThresholdPercent` overrides the configured one: a funder's report template decides
-   * which deviations its report must explain.
-   */
-  async forProject(code: string, year: number, asOf: string | undefined, actor: Actor, deviationThresholdPercent?: number): Promise<ProjectSummary> {
+  async forProject(code: string, year: number, asOf: string | undefined, actor: Actor, options: SummaryOptions = {}): Promise<ProjectSummary> {
     const project = await this.projects.getByCode(code, actor);
     const thresholds =
-      deviationThresholdPercent === undefined ? this.thresholds : makeThresholds(this.thresholds.onTrackMarginPercent, deviationThresholdPercent);
-    const [summary] = await this.summarise([project.id], year, checkAsOf(asOf), thresholds);
+      options.deviationThresholdPercent === undefined
+        ? this.thresholds
+        : makeThresholds(this.thresholds.onTrackMarginPercent, options.deviationThresholdPercent);
+    const [summary] = await this.summarise([project.id], year, checkAsOf(asOf), thresholds, options.fundingPeriodId);
     if (!summary) {
-      const periods = await this.projectsRepository.findFundingPeriods([project.id]);
-      if (!periodForYear(periods, year)) {
-        throw new RuleViolationError(`${year} is not a reporting year of ${code}`, [
-          { field: 'year', message: `${year} lies outside every funding period of ${code}` },
-        ]);
-      }
+      const field = options.fundingPeriodId === undefined ? 'year' : 'fundingPeriodId';
+      const message =
+        options.fundingPeriodId === undefined
+          ? `${year} lies outside every funding period of ${code}`
+          : `funding period ${options.fundingPeriodId} of ${code} does not cover ${year}`;
+      throw new RuleViolationError(`${year} is not a reporting year of ${code}`, [{ field, message }]);
     }
     return summary;
   }
@@ -66,7 +75,7 @@ export class SummaryService {
     return { year, asOf: date, projects: await this.summarise(ids, year, date, this.thresholds) };
   }
 
-  private async summarise(projectIds: number[] | 'all', year: number, asOf: string, thresholds: Thresholds): Promise<ProjectSummary[]> {
+  private async summarise(projectIds: number[] | 'all', year: number, asOf: string, thresholds: Thresholds, fundingPeriodId?: number): Promise<ProjectSummary[]> {
     const [projects, indicators, fundingPeriods, targets, achieved, explanations, organisationNames] = await Promise.all([
       this.projectsRepository.findProjects(projectIds),
       this.indicators.findByProjects(projectIds),
@@ -76,23 +85,39 @@ export class SummaryService {
       this.indicators.findExplanationsByProjects(projectIds, year),
       this.projectsRepository.findOrganisationNames(),
     ]);
-    const byProject = buildSummaries({ indicators, fundingPeriods, targets, achieved, explanations, organisationNames }, year, asOf, thresholds);
-    const covered = new Set(fundingPeriods.filter((p) => periodForYear([p], year)).map((p) => p.projectId));
-    return projects
-      .filter((p) => covered.has(p.id))
-      .map((p) => {
-        const list = byProject.get(p.id) ?? [];
-        return {
+    const data = { indicators, fundingPeriods, targets, achieved, explanations, organisationNames };
+    const byProject = buildSummaries(data, year, asOf, thresholds, fundingPeriodId);
+    const periodsOf = new Map<number, FundingPeriod[]>();
+    for (const fp of fundingPeriods) periodsOf.set(fp.projectId, [...(periodsOf.get(fp.projectId) ?? []), fp]);
+    return projects.flatMap((p) => {
+      const chosen = periodForYear(periodsOf.get(p.id) ?? [], year, fundingPeriodId);
+      if (!chosen) return [];
+      const list = byProject.get(p.id) ?? [];
+      const others = periodsForYear(periodsOf.get(p.id) ?? [], year).filter((fp) => fp.id !== chosen.id);
+      return [
+        {
           project: { id: p.id, code: p.code, name: p.name, leadOrganisation: p.leadOrganisation?.name ?? null },
           year,
+          fundingPeriod: ref(chosen),
+          otherFundingPeriods: others.map(ref),
           asOf,
           statusCounts: countStatuses(list),
           explanationsMissing: list.filter((i) => i.explanationMissing).length,
           indicators: list,
-        };
-      });
+        },
+      ];
+    });
   }
 }
+
+export interface SummaryOptions {
+  /** A funder's report template decides which deviations its report must explain. */
+  deviationThresholdPercent?: number;
+  /** Which contract, when a renewal splits the year between two. */
+  fundingPeriodId?: number;
+}
+
+const ref = (p: FundingPeriod): PeriodRef => ({ id: p.id, startDate: p.startDate, endDate: p.endDate });
 
 function countStatuses(list: IndicatorSummary[]): Record<IndicatorStatus, number> {
   const counts: Record<IndicatorStatus, number> = { met: 0, on_track: 0, at_risk: 0, not_met: 0, no_target: 0 };

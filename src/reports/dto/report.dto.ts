@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { IsId } from '../../common/dto-decorators';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 /** Which annual report: year, template and language (the template's own language by default). */
@@ -20,6 +21,12 @@ export class SubmitReportDto {
   @IsOptional()
   @IsIn(['sl', 'en'], { message: 'lang must be sl or en' })
   lang?: 'sl' | 'en';
+
+  @ApiPropertyOptional({ description: 'The funding period (contract), when a renewal splits the year between two' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsId()
+  fundingPeriodId?: number;
 }
 
 export class ReportQueryDto extends SubmitReportDto {

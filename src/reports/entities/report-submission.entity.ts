@@ -34,7 +34,7 @@ export class ReportSubmission {
   @Column(instantColumn())
   submittedAt: string;
 
-  /** The project summary (IndicatorSummary[]) as canonical JSON at the moment of submission. */
+  /** `{ fundingPeriodId, indicators: IndicatorSummary[] }` as canonical JSON at the moment of submission. */
   @Column({ type: 'text' })
   snapshot: string;
 
