@@ -68,10 +68,11 @@ export async function auditedUpsert<T extends ObjectLiteral & { id: number }>(
   entity: EntityTarget<T>,
   where: Record<string, unknown>,
   fields: Partial<T>,
+  expectedVersion?: number,
 ): Promise<T> {
   const lookup = Object.fromEntries(Object.entries(where).map(([k, v]) => [k, v === null ? IsNull() : v]));
   const existing = await ctx.em.findOneBy(entity, lookup as never);
-  if (existing) return (await auditedUpdate(ctx, entity, existing.id, fields)).after;
+  if (existing) return (await auditedUpdate(ctx, entity, existing.id, fields, expectedVersion)).after;
   return auditedCreate(ctx, entity, { ...where, ...fields } as Partial<T>);
 }
 

@@ -31,7 +31,7 @@ export class ExplanationsService {
     return this.transactions.run(async (em) => {
       await this.locks.assertUnlocked(em, indicator.projectId, year);
       const ctx = { em, audit: this.audit, actor, entityType: 'deviation_explanation', projectId: indicator.projectId };
-      return auditedUpsert(ctx, DeviationExplanation, { indicatorId, year }, { text: dto.text, updatedBy: actor.username, updatedAt: nowIso() });
+      return auditedUpsert(ctx, DeviationExplanation, { indicatorId, year }, { text: dto.text, updatedBy: actor.username, updatedAt: nowIso() }, dto.version);
     });
   }
 }

@@ -35,7 +35,7 @@ export class NarrativesService {
         throw new RuleViolationError('Unknown result area', [{ field: 'resultAreaId', message: `result area ${resultAreaId} does not exist in ${code}` }]);
       }
       const ctx = { em, audit: this.audit, actor, entityType: 'narrative', projectId: project.id };
-      return auditedUpsert(ctx, Narrative, { projectId: project.id, year, resultAreaId }, { text: dto.text, updatedBy: actor.username, updatedAt: nowIso() });
+      return auditedUpsert(ctx, Narrative, { projectId: project.id, year, resultAreaId }, { text: dto.text, updatedBy: actor.username, updatedAt: nowIso() }, dto.version);
     });
   }
 }

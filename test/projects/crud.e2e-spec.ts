@@ -70,6 +70,10 @@ describe('setting up a programme over the API', () => {
     await k.put(`/api/indicators/${persons.id}/explanations/2024`, { text: 'Zamik začetka zaradi podpisa pogodbe.' }).expect(200);
     await k.put('/api/projects/NOVI-VAL/narratives/2024', { resultAreaId: area.id, text: 'Izvedli smo 12 prostovoljskih akcij.' }).expect(200);
     expect((await k.get('/api/projects/NOVI-VAL/narratives?year=2024').expect(200)).body[0].text).toBe('Izvedli smo 12 prostovoljskih akcij.');
+    const edited = await k.put('/api/projects/NOVI-VAL/narratives/2024', { resultAreaId: area.id, text: 'Izvedli smo 14 prostovoljskih akcij.', version: 1 }).expect(200);
+    expect(edited.body.version).toBe(2);
+    const stale = await k.put('/api/projects/NOVI-VAL/narratives/2024', { resultAreaId: area.id, text: 'Starejša različica', version: 1 }).expect(409);
+    expect(stale.body.message).toMatch(/was changed by admin/);
 
     // The period cannot shrink so that entered values fall outside it.
     const shrink = await k.patch(`/api/projects/NOVI-VAL/funding-periods/${period.id}`, { startDate: '2024-06-01' }).expect(422);

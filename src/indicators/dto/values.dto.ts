@@ -125,4 +125,10 @@ export class PutExplanationDto {
   @IsString()
   @Length(1, 10000)
   text: string;
+
+  @ApiPropertyOptional({ description: 'Version of the text the change is based on; a newer stored version answers 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
