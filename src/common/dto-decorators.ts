@@ -55,3 +55,11 @@ export function IsId(options: { each?: boolean } = {}) {
     Max(MAX_ID, { each: options.each, message: ({ property }) => `${property} must be a record id from 1 to ${MAX_ID}` }),
   );
 }
+
+/** The version of a record a change is based on; a newer stored version answers 409. */
+export function IsVersion(options: { optional?: boolean } = { optional: true }) {
+  const description = 'Version of the record the change is based on; a newer stored version answers 409';
+  const decorators = [(options.optional ? ApiPropertyOptional : ApiProperty)({ description }), IsInt(), Min(1)];
+  if (options.optional) decorators.unshift(IsOptional());
+  return applyDecorators(...decorators);
+}

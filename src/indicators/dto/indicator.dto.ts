@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsDecimalValue, IsId } from '../../common/dto-decorators';
+import { IsDecimalValue, IsId, IsVersion } from '../../common/dto-decorators';
 import { AGGREGATIONS, DIMENSIONS, Dimension, DIRECTIONS, INDICATOR_KINDS, INDICATOR_UNITS } from '../entities/indicator.entity';
 import type { Aggregation, Direction, IndicatorKind, IndicatorUnit } from '../indicator-summary.types';
 
@@ -88,10 +88,7 @@ export class CreateIndicatorDto {
 }
 
 export class UpdateIndicatorDto extends PartialType(OmitType(CreateIndicatorDto, ['code'] as const)) {
-  @ApiPropertyOptional({ description: 'Version the change is based on; a newer stored version answers 409' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 
   @ApiPropertyOptional({ description: 'Why the definition changes (kept in the audit trail)' })

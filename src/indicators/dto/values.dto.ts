@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 import { REASON_CATEGORIES, ReasonCategory } from '../../audit/audit.types';
-import { IsCalendarDate, IsDecimalValue, IsId } from '../../common/dto-decorators';
+import { IsCalendarDate, IsDecimalValue, IsId, IsVersion } from '../../common/dto-decorators';
 
 export class CreateAchievedValueDto {
   @IsCalendarDate({ example: '2020-01-01' })
@@ -45,9 +45,7 @@ export class CreateAchievedValueDto {
 
 /** A change to a stored figure: based on a version, and always with a reason. */
 export class ChangeReasonDto {
-  @ApiProperty({ description: 'Version of the record the change is based on' })
-  @IsInt()
-  @Min(1)
+  @IsVersion({ optional: false })
   version: number;
 
   @ApiProperty({ example: 'Popravek po pregledu evidenc' })
@@ -126,9 +124,6 @@ export class PutExplanationDto {
   @Length(1, 10000)
   text: string;
 
-  @ApiPropertyOptional({ description: 'Version of the text the change is based on; a newer stored version answers 409' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }

@@ -1,6 +1,6 @@
-import { IsId } from '../../common/dto-decorators';
+import { IsId, IsVersion } from '../../common/dto-decorators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
 
 export class PutNarrativeDto {
   @ApiPropertyOptional({ description: 'Result area; omit for the general part of the narrative report' })
@@ -13,9 +13,6 @@ export class PutNarrativeDto {
   @Length(1, 50000)
   text: string;
 
-  @ApiPropertyOptional({ description: 'Version of the text the change is based on; a newer stored version answers 409' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
