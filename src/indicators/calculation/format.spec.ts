@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { formatSl, toJsonNumber } from './format';
+import { toJsonNumber } from './format';
 
 describe('toJsonNumber', () => {
   it('rounds the AS share 25/62 to 40.32', () => {
@@ -16,19 +16,5 @@ describe('toJsonNumber', () => {
 
   it('passes null through', () => {
     expect(toJsonNumber(null)).toBeNull();
-  });
-});
-
-describe('formatSl', () => {
-  it('groups thousands with a dot: 22.830', () => {
-    expect(formatSl(new Decimal(22830))).toBe('22.830');
-  });
-
-  it('writes a decimal comma with at most two decimals: 250.109,76', () => {
-    expect(formatSl(new Decimal('250109.764'))).toBe('250.109,76');
-  });
-
-  it('writes a whole number without decimals: 190', () => {
-    expect(formatSl(new Decimal(190))).toBe('190');
   });
 });

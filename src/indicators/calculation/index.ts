@@ -16,7 +16,7 @@ export { indicatorStatus, type StatusInput } from './status';
 export { forecastToEnd, type ForecastInput, type ForecastResult } from './forecast';
 export { explanationRequired, explanationOfDeviationsRequired, type ExplanationInput } from './explanations';
 export { validateAchievedEntry, shareValue, type EntryError } from './validation';
-export { toJsonNumber, formatSl } from './format';
+export { toJsonNumber } from './format';
 export {
   summarizeIndicator,
   type IndicatorCalculation,

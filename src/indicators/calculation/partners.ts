@@ -1,10 +1,13 @@
 import type Decimal from 'decimal.js';
+import { formatNumber } from '../../common/format/format';
 import { aggregateToDate, aggregateYear, excessOfParts, type PartsExcess } from './aggregate';
-import { formatSl } from './format';
 import { minDate, yearWindow } from './periods';
 import { periodTarget, yearTarget } from './targets';
 import { entriesByPartner } from './totals';
 import type { AchievedEntry, Aggregate, IndicatorDef, PeriodDef, TargetEntry } from './types';
+
+/** A figure in a Slovene message: `22.830`, `250.109,76`. */
+const sl = (d: Decimal) => formatNumber(d.toString(), { lang: 'sl' });
 
 /** One partner's part of an indicator in a year ("od tega Društvo NOVUS – 42"). */
 export interface PartnerFigures {
@@ -59,22 +62,22 @@ export interface PartnerTotals {
 }
 
 const YEAR_MESSAGES: Record<PartsExcess['what'], (e: PartsExcess) => string> = {
-  value: (e) => `Vsota deležev partnerjev (${formatSl(e.parts)}) presega skupno vrednost (${formatSl(e.total)}).`,
-  numerator: (e) => `Vsota števcev partnerjev (${formatSl(e.parts)}) presega skupni števec (${formatSl(e.total)}).`,
+  value: (e) => `Vsota deležev partnerjev (${sl(e.parts)}) presega skupno vrednost (${sl(e.total)}).`,
+  numerator: (e) => `Vsota števcev partnerjev (${sl(e.parts)}) presega skupni števec (${sl(e.total)}).`,
   denominator: (e) =>
-    `Vsota imenovalcev partnerjev (${formatSl(e.parts)}) presega skupni imenovalec (${formatSl(e.total)}).`,
+    `Vsota imenovalcev partnerjev (${sl(e.parts)}) presega skupni imenovalec (${sl(e.total)}).`,
 };
 
 const TO_DATE_MESSAGES: Record<PartsExcess['what'], (e: PartsExcess) => string> = {
   value: (e) =>
-    `Kumulativna vsota deležev partnerjev (${formatSl(e.parts)}) ` +
-    `presega kumulativno skupno vrednost (${formatSl(e.total)}).`,
+    `Kumulativna vsota deležev partnerjev (${sl(e.parts)}) ` +
+    `presega kumulativno skupno vrednost (${sl(e.total)}).`,
   numerator: (e) =>
-    `Kumulativna vsota števcev partnerjev (${formatSl(e.parts)}) ` +
-    `presega kumulativni skupni števec (${formatSl(e.total)}).`,
+    `Kumulativna vsota števcev partnerjev (${sl(e.parts)}) ` +
+    `presega kumulativni skupni števec (${sl(e.total)}).`,
   denominator: (e) =>
-    `Kumulativna vsota imenovalcev partnerjev (${formatSl(e.parts)}) ` +
-    `presega kumulativni skupni imenovalec (${formatSl(e.total)}).`,
+    `Kumulativna vsota imenovalcev partnerjev (${sl(e.parts)}) ` +
+    `presega kumulativni skupni imenovalec (${sl(e.total)}).`,
 };
 
 /**
