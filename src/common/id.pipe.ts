@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { badRequest } from './validation';
 
 /** The largest id a 32-bit integer column holds (PostgreSQL `integer`). */
 export const MAX_ID = 2_147_483_647;
@@ -13,8 +14,7 @@ export class IdPipe implements PipeTransform<string, number> {
     const field = metadata.data ?? 'id';
     const id = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
     if (!Number.isInteger(id) || id < 1 || id > MAX_ID) {
-      const message = `${field} must be a whole number from 1 to ${MAX_ID}`;
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `Invalid input: ${field}: ${message}`, errors: [{ field, message }] });
+      throw badRequest([{ field, message: `${field} must be a whole number from 1 to ${MAX_ID}` }]);
     }
     return id;
   }

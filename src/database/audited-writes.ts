@@ -44,7 +44,7 @@ export async function auditedUpdate<T extends ObjectLiteral & { id: number; vers
   const before = await findForUpdate(ctx.em, entity, id, ctx.entityType);
   assertVersion(before, expectedVersion, ctx.entityType);
   await ctx.em.save(entity, { ...before, ...patch } as T);
-  const after = await findOrFail(ctx.em, entity, id, ctx.entityType);
+  const after = await ctx.em.findOneByOrFail(entity, { id } as never);
   await record(ctx, action, id, before, after);
   return { before, after };
 }
@@ -89,11 +89,6 @@ async function findForUpdate<T extends ObjectLiteral>(em: EntityManager, entity:
   return row;
 }
 
-export async function findOrFail<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, id: number, label: string): Promise<T> {
-  const row = await em.findOneBy(entity, { id } as never);
-  if (!row) throw new NotFoundError(`${label.replace(/_/g, ' ')} ${id} does not exist`);
-  return row;
-}
 
 /**
  * Refuses a change based on a version that is no longer current, naming who made the current one

@@ -15,6 +15,7 @@ import { Objective } from '../projects/entities/objective.entity';
 import { ProjectPartner } from '../projects/entities/project-partner.entity';
 import { Project } from '../projects/entities/project.entity';
 import { ResultArea } from '../projects/entities/result-area.entity';
+import { reportingYearOf } from '../projects/reporting-years';
 import { DemoIndicator, DemoProject } from './demo-data.types';
 import { DEMO_FUNDERS, DEMO_ORGANISATIONS, DEMO_PUBLIC_CALLS } from './demo-organisations';
 import { ESF_PROJECTS } from './demo-projects-esf';
@@ -155,8 +156,9 @@ async function loadIndicator(ind: DemoIndicator, sortOrder: number, projectId: n
     });
   }
   for (const v of ind.values) {
-    const start = v.periodStart ?? maxDate(`${DEMO_YEAR}-01-01`, period.startDate);
-    const end = v.periodEnd ?? minDate(`${DEMO_YEAR}-12-31`, period.endDate);
+    const demoYear = reportingYearOf(period.startDate, period.endDate, DEMO_YEAR)!;
+    const start = v.periodStart ?? demoYear.start;
+    const end = v.periodEnd ?? demoYear.end;
     await auditedCreate(l.ctx('achieved_value'), AchievedValue, {
       indicatorId: indicator.id,
       year: Number(start.slice(0, 4)),
@@ -175,6 +177,3 @@ async function loadIndicator(ind: DemoIndicator, sortOrder: number, projectId: n
   }
   return ind.values.length;
 }
-
-const maxDate = (a: string, b: string) => (a > b ? a : b);
-const minDate = (a: string, b: string) => (a < b ? a : b);

@@ -82,8 +82,7 @@ export class AchievedValuesService {
   }
 
   async remove(id: number, dto: ChangeReasonDto, actor: Actor): Promise<void> {
-    const current = await this.get(id, actor);
-    const indicator = await this.indicators.getWritable(current.indicatorId, actor);
+    const { value: current, indicator } = await this.findWritable(id, actor);
     await this.transactions.run(async (em) => {
       await this.locks.assertUnlocked(em, indicator.projectId, current.year);
       await auditedDelete({ ...this.ctx(em, actor, indicator, dto.reason), reasonCategory: dto.reasonCategory ?? null }, AchievedValue, id, dto.version);
@@ -91,8 +90,7 @@ export class AchievedValuesService {
   }
 
   private async change(id: number, dto: UpdateAchievedValueDto, actor: Actor, action: 'update' | 'correct'): Promise<AchievedValue> {
-    const current = await this.get(id, actor);
-    const indicator = await this.indicators.getWritable(current.indicatorId, actor);
+    const { value: current, indicator } = await this.findWritable(id, actor);
     if (action === 'correct') await this.locks.assertCanCorrect(actor);
     return this.transactions.run(async (em) => {
       if (action === 'update') await this.locks.assertUnlocked(em, indicator.projectId, current.year);
@@ -156,6 +154,13 @@ export class AchievedValuesService {
         { existingId: existing.id },
       );
     }
+  }
+
+  /** The value and its indicator, after one check that the actor may change the project. */
+  private async findWritable(id: number, actor: Actor): Promise<{ value: AchievedValue; indicator: Indicator }> {
+    const value = await this.findValue(this.transactions.manager, id);
+    const indicator = await asNotFound(this.indicators.getWritable(value.indicatorId, actor), `Achieved value ${id} does not exist`);
+    return { value, indicator };
   }
 
   private async findValue(em: EntityManager, id: number): Promise<AchievedValue> {

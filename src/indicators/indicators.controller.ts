@@ -8,7 +8,7 @@ import { CreateIndicatorDto, UpdateIndicatorDto } from './dto/indicator.dto';
 import { ChangeReasonDto, CreateAchievedValueDto, CreateTargetDto, PutExplanationDto, UpdateAchievedValueDto, UpdateTargetDto } from './dto/values.dto';
 import { ExplanationsService } from './explanations.service';
 import { IndicatorsService } from './indicators.service';
-import { OptionalYearPipe, YearPipe } from './year.pipe';
+import { OptionalYearPipe, YearPipe } from '../common/year.pipe';
 import { TargetsService } from './targets.service';
 
 @ApiTags('indicators')

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { YearPipe } from '../indicators/year.pipe';
+import { YearPipe } from '../common/year.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
 import { EVERYONE, MANAGERS, Roles } from '../auth/roles.decorator';

@@ -1,5 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { PeriodLockedError } from '../common/errors';
+import { reportingYears } from '../projects/reporting-years';
 import { YearLock } from './year-lock.entity';
 
 /**
@@ -21,9 +22,7 @@ export async function assertYearsUnlocked(em: EntityManager, projectId: number, 
 
 /** The calendar years from one ISO date to another, both included. */
 export function yearsBetween(start: string, end: string): number[] {
-  const years: number[] = [];
-  for (let y = Number(start.slice(0, 4)); y <= Number(end.slice(0, 4)); y++) years.push(y);
-  return years;
+  return reportingYears(start, end).map((y) => y.year);
 }
 
 /** Locked years of a project, oldest first. */

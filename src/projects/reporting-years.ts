@@ -38,6 +38,11 @@ export function reportingYears(start: string, end: string): ReportingYear[] {
   return years;
 }
 
+/** The part of the period that falls in `year`, or undefined when the period does not reach it. */
+export function reportingYearOf(start: string, end: string, year: number): ReportingYear | undefined {
+  return reportingYears(start, end).find((y) => y.year === year);
+}
+
 /** Whole days from `start` to `end`, both included. */
 export function daysInclusive(start: string, end: string): number {
   const ms = Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`);

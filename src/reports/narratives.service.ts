@@ -22,8 +22,12 @@ export class NarrativesService {
   ) {}
 
   async list(code: string, year: number, actor: Actor): Promise<Narrative[]> {
-    const project = await this.projects.getByCode(code, actor);
-    return this.transactions.manager.find(Narrative, { where: { projectId: project.id, year }, order: { resultAreaId: 'ASC', id: 'ASC' } });
+    return this.forReadableProject((await this.projects.getByCode(code, actor)).id, year);
+  }
+
+  /** For a project whose read access the caller has already checked. */
+  forReadableProject(projectId: number, year: number): Promise<Narrative[]> {
+    return this.transactions.manager.find(Narrative, { where: { projectId, year }, order: { resultAreaId: 'ASC', id: 'ASC' } });
   }
 
   async put(code: string, year: number, dto: PutNarrativeDto, actor: Actor): Promise<Narrative> {

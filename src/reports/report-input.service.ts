@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from '../auth/actor';
 import { SummaryOptions, SummaryService } from '../indicators/summary/summary.service';
 import { ProjectsService } from '../projects/projects.service';
+import { reportingYearOf } from '../projects/reporting-years';
 import { ReportInput } from './model/report-input.types';
 import { NarrativesService } from './narratives.service';
 
@@ -17,11 +18,14 @@ export class ReportInputService {
   ) {}
 
   async build(code: string, year: number, actor: Actor, now: Date = new Date(), options: SummaryOptions = {}): Promise<ReportInput> {
+    // detail() checks read access once; the summary and narratives below rely on it.
     const detail = await this.projects.detail(code, actor);
     // The summary refuses a year (or contract) that does not fit, naming the field.
-    const summary = await this.summaries.forProject(code, year, now.toISOString().slice(0, 10), actor, options);
+    const summary = await this.summaries.forReadableProject(detail.project, year, now.toISOString().slice(0, 10), options);
     const period = detail.fundingPeriods.find((p) => p.id === summary.fundingPeriod.id)!;
-    const narratives = await this.narratives.list(code, year, actor);
+    // The summary has checked that the period covers the year.
+    const window = reportingYearOf(period.startDate, period.endDate, year)!;
+    const narratives = await this.narratives.forReadableProject(detail.project.id, year);
     const { project } = detail;
     return {
       project: {
@@ -38,10 +42,7 @@ export class ReportInputService {
         fundingPeriod: { startDate: period.startDate, endDate: period.endDate, amountEur: period.amountEur },
       },
       year,
-      reportingPeriod: {
-        start: period.startDate > `${year}-01-01` ? period.startDate : `${year}-01-01`,
-        end: period.endDate < `${year}-12-31` ? period.endDate : `${year}-12-31`,
-      },
+      reportingPeriod: { start: window.start, end: window.end },
       indicators: summary.indicators,
       resultAreas: detail.resultAreas.map((a) => ({ id: a.id, code: a.code, name: a.name })),
       narratives: narratives.map((n) => ({ resultAreaId: n.resultAreaId, text: n.text })),

@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Actor, CurrentActor } from '../auth/actor';
 import { EDITORS, EVERYONE, MANAGERS, Roles } from '../auth/roles.decorator';
-import { YearPipe } from '../indicators/year.pipe';
+import { YearPipe } from '../common/year.pipe';
 import { PutNarrativeDto } from './dto/narrative.dto';
 import { PortfolioQueryDto, ReportQueryDto, SubmitReportDto } from './dto/report.dto';
 import { NarrativesService } from './narratives.service';

@@ -95,8 +95,12 @@ export class SubmissionsService {
 
   async list(code: string, actor: Actor): Promise<SubmissionView[]> {
     const project = await this.projects.getByCode(code, actor);
-    const rows = await this.transactions.manager.find(ReportSubmission, { where: { projectId: project.id }, order: { id: 'DESC' }, select: { id: true } });
-    return Promise.all(rows.map((r) => this.view(r.id)));
+    const rows = await this.transactions.manager.find(ReportSubmission, {
+      where: { projectId: project.id },
+      relations: { project: true, files: true },
+      order: { id: 'DESC' },
+    });
+    return rows.map(toView);
   }
 
   /** The exact bytes that were submitted. */
@@ -115,10 +119,9 @@ export class SubmissionsService {
   /** What changed in the figures since the report was submitted (for corrections). */
   async diff(id: number, actor: Actor): Promise<{ submission: SubmissionView; changes: SnapshotChange[] }> {
     const submission = await this.findReadable(id, actor);
-    const project = await this.projects.getByCode(submission.projectCode, actor);
     const full = await this.transactions.manager.findOneByOrFail(ReportSubmission, { id });
     const snapshot = JSON.parse(full.snapshot) as { fundingPeriodId: number | null; indicators: IndicatorSummary[] };
-    const current = await this.summaries.forProject(project.code, submission.year, undefined, actor, { fundingPeriodId: snapshot.fundingPeriodId ?? undefined });
+    const current = await this.summaries.forProject(submission.projectCode, submission.year, undefined, actor, { fundingPeriodId: snapshot.fundingPeriodId ?? undefined });
     return { submission, changes: diffSnapshots(snapshot.indicators, current.indicators) };
   }
 
@@ -131,15 +134,19 @@ export class SubmissionsService {
   private async view(id: number): Promise<SubmissionView> {
     const row = await this.transactions.manager.findOne(ReportSubmission, { where: { id }, relations: { project: true, files: true } });
     if (!row) throw new NotFoundError(`Report submission ${id} does not exist`);
-    return {
-      id: row.id,
-      projectCode: row.project!.code,
-      year: row.year,
-      templateId: row.templateId,
-      lang: row.lang,
-      submittedBy: row.submittedBy,
-      submittedAt: row.submittedAt,
-      files: (row.files ?? []).sort((a, b) => a.id - b.id).map((f) => ({ format: f.format, fileName: f.fileName, sha256: f.sha256, sizeBytes: f.sizeBytes })),
-    };
+    return toView(row);
   }
+}
+
+function toView(row: ReportSubmission): SubmissionView {
+  return {
+    id: row.id,
+    projectCode: row.project!.code,
+    year: row.year,
+    templateId: row.templateId,
+    lang: row.lang,
+    submittedBy: row.submittedBy,
+    submittedAt: row.submittedAt,
+    files: (row.files ?? []).sort((a, b) => a.id - b.id).map((f) => ({ format: f.format, fileName: f.fileName, sha256: f.sha256, sizeBytes: f.sizeBytes })),
+  };
 }

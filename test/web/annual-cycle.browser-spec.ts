@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
-import { logIn, screenshot, startWebTest, waitForFocus, WebTest } from './browser';
+import { logIn, screenshot, waitForFocus, useWebTest } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -10,20 +10,7 @@ jest.setTimeout(120_000);
  * reads the correction in the indicator's history, and the locked year offers no edit.
  */
 describe('web interface: a reporting cycle', () => {
-  let web: WebTest;
-
-  beforeAll(async () => {
-    web = await startWebTest();
-  });
-
-  afterAll(async () => {
-    await web?.close();
-  });
-
-  afterEach(() => {
-    const problems = web.problems.splice(0);
-    expect(problems).toEqual([]);
-  });
+  const web = useWebTest();
 
   const row = (page: Page, code: string) => page.locator(`tr[data-indicator="${code}"]`);
 

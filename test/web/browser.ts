@@ -48,6 +48,25 @@ export async function startWebTest(): Promise<WebTest> {
   };
 }
 
+/**
+ * Starts the app and a browser for the enclosing `describe`, closes them after it, and fails any
+ * test during which a page logged a script error or a CSP refusal. The object is filled in before
+ * the first test runs.
+ */
+export function useWebTest(): WebTest {
+  const web = {} as WebTest;
+  beforeAll(async () => {
+    Object.assign(web, await startWebTest());
+  });
+  afterAll(async () => {
+    await web.close?.();
+  });
+  afterEach(() => {
+    expect(web.problems.splice(0)).toEqual([]);
+  });
+  return web;
+}
+
 export interface OpenOptions {
   width?: number;
   height?: number;

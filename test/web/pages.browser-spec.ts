@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { focused, logIn, openPage, screenshot, startWebTest, waitForFocus, WebTest } from './browser';
+import { focused, logIn, openPage, screenshot, waitForFocus, useWebTest } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -8,20 +8,7 @@ jest.setTimeout(120_000);
  * role, the language switch, keyboard use and a narrow window.
  */
 describe('web interface: pages, login, language, keyboard, narrow window', () => {
-  let web: WebTest;
-
-  beforeAll(async () => {
-    web = await startWebTest();
-  });
-
-  afterAll(async () => {
-    await web?.close();
-  });
-
-  afterEach(() => {
-    const problems = web.problems.splice(0);
-    expect(problems).toEqual([]);
-  });
+  const web = useWebTest();
 
   it('serves the pages and assets with their types and the CSP, and leaves the API alone', async () => {
     const index = await fetch(`${web.baseUrl}/`);

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { daysInclusive, reportingYears, type ReportingYear } from '../../projects/reporting-years';
+import { daysInclusive, reportingYearOf, type ReportingYear } from '../../projects/reporting-years';
 import type { PeriodDef } from './types';
 
 export function minDate(a: string, b: string): string {
@@ -17,7 +17,7 @@ export function entryYear(entry: { periodStart: string }): number {
 
 /** The part of the funding period that falls in `year`; a RangeError outside the period. */
 export function yearWindow(period: PeriodDef, year: number): ReportingYear {
-  const found = reportingYears(period.startDate, period.endDate).find((y) => y.year === year);
+  const found = reportingYearOf(period.startDate, period.endDate, year);
   if (!found) {
     throw new RangeError(`Year ${year} is outside the funding period ${period.startDate} – ${period.endDate}`);
   }

@@ -1,4 +1,4 @@
-import { entriesByPartner, totalForYear, totalSource, totalToDate, yearTotal } from './totals';
+import { entriesByPartner, totalSource, totalToDate, yearTotal } from './totals';
 import { KCM_PERIOD, aShareEntry, anEntry, anIndicator } from './test-factories';
 
 const events = anIndicator();
@@ -21,7 +21,7 @@ describe('totalSource', () => {
 describe('totals from parts', () => {
   it('adds partners’ year values: 42 + 148 = 190', () => {
     const entries = [anEntry({ partnerId: 2, value: '42' }), anEntry({ partnerId: 3, value: '148' })];
-    expect(totalForYear(events, entries, KCM_PERIOD, 2020, '2021-01-15', 'parts')?.value.toString()).toBe('190');
+    expect(yearTotal(events, entries, KCM_PERIOD, 2020, '2021-01-15', 'parts').aggregate?.value.toString()).toBe('190');
   });
 
   it('adds partners’ latest running totals for a cumulative indicator: 30 + 12 = 42', () => {
@@ -37,13 +37,13 @@ describe('totals from parts', () => {
   it('adds partners’ counts for a share: 10/30 and 15/32 give 25/62', () => {
     const share = anIndicator({ isShare: true });
     const entries = [aShareEntry(10, 30, { partnerId: 2 }), aShareEntry(15, 32, { partnerId: 3 })];
-    const total = totalForYear(share, entries, KCM_PERIOD, 2020, '2021-01-15', 'parts');
+    const total = yearTotal(share, entries, KCM_PERIOD, 2020, '2021-01-15', 'parts').aggregate;
     expect([total?.numerator?.toString(), total?.denominator?.toString()]).toEqual(['25', '62']);
   });
 
   it('ignores partners’ parts when the total comes from total entries', () => {
     const entries = [anEntry({ value: '190' }), anEntry({ partnerId: 2, value: '42' })];
-    expect(totalForYear(events, entries, KCM_PERIOD, 2020, '2021-01-15', 'entries')?.value.toString()).toBe('190');
+    expect(yearTotal(events, entries, KCM_PERIOD, 2020, '2021-01-15', 'entries').aggregate?.value.toString()).toBe('190');
   });
 });
 

@@ -35,17 +35,6 @@ export function totalSource(entries: readonly AchievedEntry[], period: PeriodDef
   return 'none';
 }
 
-export function totalForYear(
-  def: AggregationDef,
-  entries: readonly AchievedEntry[],
-  period: PeriodDef,
-  year: number,
-  asOf: string,
-  source: TotalSource,
-): Aggregate | null {
-  return yearTotal(def, entries, period, year, asOf, source).aggregate;
-}
-
 /**
  * The total for the year, telling an unknown value (see `yearAggregate`) apart from a missing one.
  * From parts, one partner's unknown part makes the total unknown: the other parts alone would

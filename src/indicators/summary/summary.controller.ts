@@ -3,7 +3,7 @@ import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../../auth/actor';
 import { EVERYONE, Roles } from '../../auth/roles.decorator';
 import { OptionalIdPipe } from '../../common/id.pipe';
-import { YearPipe } from '../year.pipe';
+import { YearPipe } from '../../common/year.pipe';
 import { SummaryService } from './summary.service';
 
 /** Registered before IndicatorsController so that `indicators/summary` is not read as an id. */

@@ -11,6 +11,7 @@ import { makeThresholds, Thresholds } from '../calculation';
 import { IndicatorsRepository } from '../indicators.repository';
 import { IndicatorStatus, IndicatorSummary } from '../indicator-summary.types';
 import { FundingPeriod } from '../../projects/entities/funding-period.entity';
+import { Project } from '../../projects/entities/project.entity';
 import { buildSummaries, periodForYear, periodsForYear } from './summary-builder';
 
 interface PeriodRef {
@@ -48,7 +49,12 @@ export class SummaryService {
   }
 
   async forProject(code: string, year: number, asOf: string | undefined, actor: Actor, options: SummaryOptions = {}): Promise<ProjectSummary> {
-    const project = await this.projects.getByCode(code, actor);
+    return this.forReadableProject(await this.projects.getByCode(code, actor), year, asOf, options);
+  }
+
+  /** For a project whose read access the caller has already checked (building a report). */
+  async forReadableProject(project: Project, year: number, asOf: string | undefined, options: SummaryOptions = {}): Promise<ProjectSummary> {
+    const { code } = project;
     const thresholds =
       options.deviationThresholdPercent === undefined
         ? this.thresholds
