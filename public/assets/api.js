@@ -1,3 +1,5 @@
+import { lang } from './i18n.js';
+
 /**
  * The JSON API, called with the HttpOnly session cookie (the pages never see the token).
  * Errors become ApiError with the status, the body and its field errors (`errors: [{field, message}]`).
@@ -19,7 +21,8 @@ export function whenUnauthenticated(handler) {
 }
 
 async function request(method, url, body) {
-  const headers = { Accept: 'application/json' };
+  // The server answers its messages (field errors included) in the page's language.
+  const headers = { Accept: 'application/json', 'Accept-Language': lang() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res;
   try {
@@ -60,7 +63,7 @@ export function withQuery(url, params) {
 export async function download(url) {
   let res;
   try {
-    res = await fetch(url, { credentials: 'same-origin' });
+    res = await fetch(url, { credentials: 'same-origin', headers: { 'Accept-Language': lang() } });
   } catch {
     throw new ApiError(0, { message: 'network' });
   }

@@ -1,19 +1,26 @@
+import { Message, render } from './i18n/text';
+
 /**
  * Domain errors. Services throw these; one exception filter maps them to HTTP, so a client's
- * mistake is never a 500 and services stay free of HTTP.
+ * mistake is never a 500 and services stay free of HTTP. Their texts may be given in both
+ * languages (`t(sl, en)`); the filter answers in the request's language, `message` (for logs)
+ * holds the English.
  */
 export interface FieldError {
   field: string;
-  message: string;
+  message: Message;
 }
 
 export abstract class DomainError extends Error {
   abstract readonly status: number;
+  /** The text for the user, in both languages where it was given so. */
+  readonly text: Message;
   constructor(
-    message: string,
+    message: Message,
     readonly details: Record<string, unknown> = {},
   ) {
-    super(message);
+    super(render(message, 'en'));
+    this.text = message;
     this.name = new.target.name;
   }
 }
@@ -30,7 +37,7 @@ export class ConflictError extends DomainError {
 export class RuleViolationError extends DomainError {
   readonly status = 422;
   constructor(
-    message: string,
+    message: Message,
     readonly errors: FieldError[],
   ) {
     super(message, { errors });
@@ -55,7 +62,7 @@ export class ForbiddenError extends DomainError {
  * Answers a record the actor may not see exactly like a record that does not exist, so that an id
  * probed from another project reveals nothing: any NotFoundError becomes `message`.
  */
-export async function asNotFound<T>(work: Promise<T>, message: string): Promise<T> {
+export async function asNotFound<T>(work: Promise<T>, message: Message): Promise<T> {
   try {
     return await work;
   } catch (error) {

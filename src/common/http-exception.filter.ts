@@ -1,12 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { Response } from 'express';
+import { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './errors';
+import { isText, langFromHeader, Message, renderDeep } from './i18n/text';
 
 interface ErrorBody {
   statusCode: number;
   error: string;
-  message: string;
+  message: Message;
   [key: string]: unknown;
 }
 
@@ -16,7 +17,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpExceptionFilter.name);
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request | undefined>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
@@ -27,12 +30,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
       response.destroy();
       return;
     }
-    response.status(body.statusCode).json(body);
+    response.status(body.statusCode).json(renderDeep(body, langFromHeader(request?.headers?.['accept-language'])));
   }
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
-      return { statusCode: exception.status, error: exception.name, message: exception.message, ...exception.details };
+      return { statusCode: exception.status, error: exception.name, message: exception.text, ...exception.details };
     }
     if (exception instanceof HttpException) {
       const res = exception.getResponse();
@@ -41,7 +44,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
         ...fromRes,
         statusCode: exception.getStatus(),
         error: typeof fromRes.error === 'string' ? fromRes.error : exception.name,
-        message: Array.isArray(fromRes.message) ? fromRes.message.join('; ') : String(fromRes.message ?? exception.message),
+        message: Array.isArray(fromRes.message) ? fromRes.message.join('; ') : isText(fromRes.message) ? fromRes.message : String(fromRes.message ?? exception.message),
       };
     }
     const constraint = constraintViolation(exception);

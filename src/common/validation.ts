@@ -1,5 +1,6 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError } from './errors';
+import { render, t } from './i18n/text';
 
 /** Flattens class-validator errors into `{ field: 'partners[0].role', message }` pairs. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -31,7 +32,10 @@ export function badRequest(errors: FieldError[]): BadRequestException {
   return new BadRequestException({
     statusCode: 400,
     error: 'Bad Request',
-    message: `Invalid input: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+    message: t(
+      `Neveljaven vnos: ${errors.map((e) => `${e.field}: ${render(e.message, 'sl')}`).join('; ')}`,
+      `Invalid input: ${errors.map((e) => `${e.field}: ${render(e.message, 'en')}`).join('; ')}`,
+    ),
     errors,
   });
 }
