@@ -1,18 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { User } from '../users/entities/user.entity';
 
 /**
- * What a token carries: who (`sub`) and a fingerprint of the password hash (`pwd`). Role and
- * active flag are read from the database on every request, so changing them takes effect at once;
- * the fingerprint makes a password change end every session opened with the old password.
+ * What a token carries: who (`sub`), the user's token version when it was issued (`ver`), its own
+ * id (`jti`) and expiry (`exp`). Role and active flag are read from the database on every
+ * request; `ver` ends every token issued before a deactivation, role or password change; `jti`
+ * lets logout end this one token (see token-revocations.ts).
  */
 export interface TokenClaims {
   sub: string;
-  pwd: string;
+  ver: number;
+  jti: string;
+  exp: number;
+}
+
+/** A checked token: whose it is and what revocation needs to know about it. */
+export interface VerifiedToken {
+  userId: number;
+  version: number;
+  jti: string;
+  /** Seconds since the epoch. */
+  expiresAt: number;
 }
 
 export const TOKEN_ALGORITHM = 'HS256';
@@ -30,29 +42,24 @@ export class AccessTokens {
   }
 
   issue(user: User): Promise<string> {
-    const claims: TokenClaims = { sub: String(user.id), pwd: passwordFingerprint(user.passwordHash) };
+    const claims: Omit<TokenClaims, 'exp'> = { sub: String(user.id), ver: user.tokenVersion, jti: randomUUID() };
     return this.jwt.signAsync(claims, { algorithm: TOKEN_ALGORITHM, expiresIn: this.config.tokenTtlSeconds });
   }
 
-  /** The claims of a valid token, or null for an expired, forged or malformed one. */
-  async verify(token: string): Promise<{ userId: number; pwd: string } | null> {
+  /**
+   * The claims of a valid token, or null for an expired, forged or malformed one, and for one
+   * without an expiry or an id: such a token could never be ended.
+   */
+  async verify(token: string): Promise<VerifiedToken | null> {
     try {
-      const claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: [TOKEN_ALGORITHM] });
+      const claims = await this.jwt.verifyAsync<Partial<TokenClaims>>(token, { algorithms: [TOKEN_ALGORITHM] });
       const userId = Number(claims.sub);
-      if (!Number.isSafeInteger(userId) || typeof claims.pwd !== 'string') return null;
-      return { userId, pwd: claims.pwd };
+      if (!Number.isSafeInteger(userId) || typeof claims.sub !== 'string') return null;
+      if (!Number.isSafeInteger(claims.ver) || typeof claims.exp !== 'number' || !Number.isFinite(claims.exp)) return null;
+      if (typeof claims.jti !== 'string' || claims.jti.length === 0 || claims.jti.length > 64) return null;
+      return { userId, version: claims.ver!, jti: claims.jti, expiresAt: claims.exp };
     } catch {
       return null;
     }
   }
-
-  /** Whether a token's fingerprint still matches the user's current password. */
-  matchesPassword(pwd: string, user: User): boolean {
-    return pwd === passwordFingerprint(user.passwordHash);
-  }
-}
-
-/** A short digest of the salted hash: reveals nothing about the password, changes with it. */
-function passwordFingerprint(passwordHash: string): string {
-  return createHash('sha256').update(passwordHash).digest('base64url').slice(0, 16);
 }

@@ -7,6 +7,7 @@ import { Actor, CurrentActor } from './actor';
 import { clearTokenCookie, clientAddress, setTokenCookie } from './auth-cookie';
 import { TooManyLoginAttemptsError } from './auth.errors';
 import { AuthService } from './auth.service';
+import type { AuthenticatedRequest } from './auth.guard';
 import { LoginDto, LoginResponse } from './dto/login.dto';
 import { EVERYONE, Public, Roles } from './roles.decorator';
 
@@ -41,8 +42,8 @@ export class AuthController {
   @Roles(...EVERYONE)
   @ApiBearerAuth()
   @HttpCode(204)
-  async logout(@CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
-    await this.auth.logout(actor, clientAddress(req));
+  async logout(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(actor, req.token!, clientAddress(req));
     clearTokenCookie(res, this.production);
   }
 

@@ -1,22 +1,27 @@
-import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ForbiddenError } from '../common/errors';
 import { UsersRepository } from '../users/users.repository';
-import { AccessTokens } from './access-tokens';
+import { AccessTokens, VerifiedToken } from './access-tokens';
 import { Actor, Role } from './actor';
 import { UnauthenticatedError } from './auth.errors';
 import { tokenFromRequest } from './auth-cookie';
 import { actorOf } from './auth.service';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { TOKEN_REVOCATIONS, TokenRevocations } from './token-revocations';
+
+/** The request as the guard leaves it: the actor, and the token it came with (for logout). */
+export type AuthenticatedRequest = Request & { user?: Actor; token?: VerifiedToken };
 
 /**
  * The global guard. A route runs only if it is `@Public()`, or if the caller has a valid token
  * and one of the route's `@Roles(...)`. A route that declares neither is refused for everyone and
  * reported, so a forgotten rule fails closed; the route-matrix test fails on it before that.
  *
- * The user is read on every request: deactivation, a role change or a new password take effect at
- * once instead of when the token expires.
+ * The user is read on every request, and the token must be neither revoked (logout) nor older than
+ * the user's token version: deactivation, a role change or a new password take effect at once
+ * instead of when the token expires.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -26,6 +31,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokens,
     private readonly users: UsersRepository,
+    @Inject(TOKEN_REVOCATIONS) private readonly revocations: TokenRevocations,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -33,7 +39,7 @@ export class AuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (isPublic && !roles) return true;
-    const request = context.switchToHttp().getRequest<Request & { user?: Actor }>();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (!roles || isPublic) {
       // Fails closed: no rule, or two contradicting ones.
       this.logger.error(
@@ -47,14 +53,15 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(request: Request): Promise<Actor> {
+  private async authenticate(request: AuthenticatedRequest): Promise<Actor> {
     const token = tokenFromRequest(request);
     if (!token) throw new UnauthenticatedError('Authentication required');
     const claims = await this.tokens.verify(token);
     const user = claims ? await this.users.findById(claims.userId) : null;
-    if (!claims || !user || !user.active || !this.tokens.matchesPassword(claims.pwd, user)) {
+    if (!claims || !user || !user.active || claims.version !== user.tokenVersion || (await this.revocations.isRevoked(claims.jti))) {
       throw new UnauthenticatedError('Invalid or expired token; log in again');
     }
+    request.token = claims;
     return actorOf(user);
   }
 }

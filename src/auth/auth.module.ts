@@ -8,9 +8,11 @@ import { AccessTokens, TOKEN_ALGORITHM } from './access-tokens';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService, LOGIN_THROTTLE } from './auth.service';
+import { DatabaseTokenRevocations } from './database-token-revocations';
 import { LoginThrottle } from './login-throttle';
 import { ProjectAccessService } from './project-access.service';
 import { RouteRulesCheck } from './route-rules.check';
+import { TOKEN_REVOCATIONS } from './token-revocations';
 import { resolveTokenSecret } from './token-secret';
 
 /**
@@ -35,6 +37,7 @@ import { resolveTokenSecret } from './token-secret';
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: LOGIN_THROTTLE, useFactory: () => new LoginThrottle() },
+    { provide: TOKEN_REVOCATIONS, useClass: DatabaseTokenRevocations },
     AccessTokens,
     AuthService,
     ProjectAccessService,

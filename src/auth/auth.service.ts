@@ -3,12 +3,13 @@ import { AuditService } from '../audit/audit.service';
 import { Transactions } from '../database/transactions';
 import type { User } from '../users/entities/user.entity';
 import { normaliseUsername, UsersRepository } from '../users/users.repository';
-import { AccessTokens } from './access-tokens';
+import { AccessTokens, VerifiedToken } from './access-tokens';
 import { Actor, Role } from './actor';
 import { INVALID_CREDENTIALS, TooManyLoginAttemptsError, UnauthenticatedError } from './auth.errors';
 import { LoginResponse } from './dto/login.dto';
 import { LoginThrottle } from './login-throttle';
 import { dummyPasswordHash, verifyPassword } from './password-hasher';
+import { TOKEN_REVOCATIONS, TokenRevocations } from './token-revocations';
 
 export const LOGIN_THROTTLE = Symbol('LOGIN_THROTTLE');
 
@@ -31,6 +32,7 @@ export class AuthService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     @Inject(LOGIN_THROTTLE) private readonly throttle: LoginThrottle,
+    @Inject(TOKEN_REVOCATIONS) private readonly revocations: TokenRevocations,
   ) {}
 
   async login(rawUsername: string, password: string, ip: string): Promise<LoginResponse> {
@@ -70,7 +72,9 @@ export class AuthService {
     };
   }
 
-  async logout(actor: Actor, ip: string): Promise<void> {
+  /** Ends the token the request came with, everywhere, before it expires. */
+  async logout(actor: Actor, token: VerifiedToken, ip: string): Promise<void> {
+    await this.revocations.revoke(token.jti, token.expiresAt);
     await this.transactions.run((em) =>
       this.audit.record(em, { actor, action: 'logout', entityType: 'user', entityId: actor.userId ?? actor.username, after: { ip } }),
     );

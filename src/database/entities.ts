@@ -1,4 +1,5 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { RevokedToken } from '../auth/entities/revoked-token.entity';
 import { AchievedValue } from '../indicators/entities/achieved-value.entity';
 import { DeviationExplanation } from '../indicators/entities/deviation-explanation.entity';
 import { Indicator } from '../indicators/entities/indicator.entity';
@@ -39,4 +40,5 @@ export const ENTITIES = [
   ReportSubmission,
   SubmittedFile,
   ...USER_ENTITIES,
+  RevokedToken,
 ];

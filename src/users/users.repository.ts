@@ -25,13 +25,21 @@ export class UsersRepository {
     return em.countBy(User, { role: 'admin', active: true, id: Not(exceptUserId) });
   }
 
-  async insert(em: EntityManager, user: Omit<User, 'id'>): Promise<User> {
+  async insert(em: EntityManager, user: Omit<User, 'id' | 'tokenVersion'>): Promise<User> {
     const saved = await em.save(User, em.create(User, user));
     return em.findOneByOrFail(User, { id: saved.id });
   }
 
-  async update(em: EntityManager, id: number, patch: Partial<Omit<User, 'id' | 'username' | 'createdAt'>>): Promise<User> {
-    if (Object.keys(patch).length > 0) await em.update(User, { id }, patch);
+  /**
+   * A change of role, active flag or password ends every token the user holds (their
+   * `tokenVersion` goes up in the same statement), so none outlives it, nor revives on reactivation.
+   */
+  async update(em: EntityManager, id: number, patch: Partial<Omit<User, 'id' | 'username' | 'createdAt' | 'tokenVersion'>>): Promise<User> {
+    if (Object.keys(patch).length > 0) {
+      const current = await em.findOneByOrFail(User, { id });
+      const revokes = (['role', 'active', 'passwordHash'] as const).some((k) => patch[k] !== undefined && patch[k] !== current[k]);
+      await em.update(User, { id }, revokes ? { ...patch, tokenVersion: current.tokenVersion + 1 } : patch);
+    }
     return em.findOneByOrFail(User, { id });
   }
 }

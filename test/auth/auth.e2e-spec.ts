@@ -109,6 +109,41 @@ describe('authentication and project access', () => {
       expect(await auditRows(`action = 'logout' AND "actorUsername" = ${ph(1)}`, ['revizor'])).toHaveLength(1);
     });
 
+    it('logout ends the token: the same bearer token answers 401 afterwards, a new login works', async () => {
+      const token = await login(app, 'vodja');
+      await http().get('/api/auth/me').set(...bearer(token)).expect(200);
+      await http().post('/api/auth/logout').set(...bearer(token)).expect(204);
+      await http().get('/api/auth/me').set(...bearer(token)).expect(401);
+      await http().post('/api/auth/logout').set(...bearer(token)).expect(401);
+      await http().get('/api/auth/me').set(...bearer(await login(app, 'vodja'))).expect(200);
+    });
+
+    it('a logout ends only its own token, not the user’s other sessions', async () => {
+      const [first, second] = [await login(app, 'koordinator'), await login(app, 'koordinator')];
+      await http().post('/api/auth/logout').set(...bearer(first)).expect(204);
+      await http().get('/api/auth/me').set(...bearer(second)).expect(200);
+    });
+
+    it('issues tokens with an expiry and a token id', async () => {
+      const claims = new JwtService().decode(await login(app, 'vodja')) as Record<string, unknown>;
+      expect(claims).toEqual(expect.objectContaining({ sub: expect.any(String), jti: expect.any(String), exp: expect.any(Number), ver: expect.any(Number) }));
+      expect(JSON.stringify(claims)).not.toMatch(/pwd|scrypt/);
+    });
+
+    const signed = (claims: object, options: object) => new JwtService({ secret: 'test-secret-test-secret-test-secret-0123' }).sign(claims, options);
+
+    it('accepts a correctly signed token with all its claims (the control for the next ones)', async () => {
+      await http().get('/api/auth/me').set(...bearer(signed({ sub: '1', ver: 0, jti: 'a-token-id' }, { expiresIn: 600 }))).expect(200);
+    });
+
+    it.each([
+      ['without exp', { sub: '1', ver: 0, jti: 'a-token-id' }, {}],
+      ['without jti', { sub: '1', ver: 0 }, { expiresIn: 600 }],
+      ['without ver', { sub: '1', jti: 'a-token-id' }, { expiresIn: 600 }],
+    ])('refuses a correctly signed token %s with 401', async (_label, claims, options) => {
+      await http().get('/api/auth/me').set(...bearer(signed(claims, options))).expect(401);
+    });
+
     it('never answers a password hash', async () => {
       const token = await login(app, 'admin');
       const bodies = await Promise.all(['/api/auth/me', '/api/users'].map((url) => http().get(url).set(...bearer(token))));

@@ -107,14 +107,16 @@ describe('users API', () => {
     expect(JSON.parse(entry.after)).toMatchObject({ username: 'revizorka', projectIds: [projectIds.KCM] });
   });
 
-  it('applies a role change to tokens already issued, and records it', async () => {
+  it('ends the tokens issued before a role change, lets a new login act in the new role, and records it', async () => {
     await http().post('/api/users').set(...bearer(admin)).send(newUser({ username: 'menjava' })).expect(201);
     const token = await login(app, 'menjava', 'dolgo-geslo-2026');
     await http().get('/api/reports/portfolio').set(...bearer(token)).expect(403);
     const id = await userId('menjava');
     const res = await http().patch(`/api/users/${id}`).set(...bearer(admin)).send({ role: 'coordinator' }).expect(200);
     expect(res.body).toMatchObject({ role: 'coordinator', projectIds: [] });
-    await http().get('/api/reports/portfolio').set(...bearer(token)).expect((r) => expect(r.status).not.toBe(403));
+    await http().get('/api/auth/me').set(...bearer(token)).expect(401);
+    const fresh = await login(app, 'menjava', 'dolgo-geslo-2026');
+    await http().get('/api/reports/portfolio').set(...bearer(fresh)).expect((r) => expect(r.status).not.toBe(403));
     const [entry] = await app.get(DataSource).query(`SELECT * FROM audit_entry WHERE action = 'role_change' ORDER BY id DESC LIMIT 1`);
     expect([JSON.parse(entry.before).role, JSON.parse(entry.after).role]).toEqual(['project_manager', 'coordinator']);
   });
@@ -126,6 +128,23 @@ describe('users API', () => {
     await http().get('/api/projects').set(...bearer(token)).expect(401);
     const res = await http().post('/api/auth/login').send({ username: 'odhod', password: 'dolgo-geslo-2026' }).expect(401);
     expect(res.body.message).toBe('Invalid username or password');
+  });
+
+  it('does not revive the tokens of a deactivated user when the user is reactivated', async () => {
+    await http().post('/api/users').set(...bearer(admin)).send(newUser({ username: 'vrnitev' })).expect(201);
+    const token = await login(app, 'vrnitev', 'dolgo-geslo-2026');
+    const id = await userId('vrnitev');
+    await http().patch(`/api/users/${id}`).set(...bearer(admin)).send({ active: false }).expect(200);
+    await http().patch(`/api/users/${id}`).set(...bearer(admin)).send({ active: true }).expect(200);
+    await http().get('/api/auth/me').set(...bearer(token)).expect(401);
+    await login(app, 'vrnitev', 'dolgo-geslo-2026');
+  });
+
+  it('keeps the tokens of a user whose display name alone changes', async () => {
+    await http().post('/api/users').set(...bearer(admin)).send(newUser({ username: 'preimenovanje' })).expect(201);
+    const token = await login(app, 'preimenovanje', 'dolgo-geslo-2026');
+    await http().patch(`/api/users/${await userId('preimenovanje')}`).set(...bearer(admin)).send({ displayName: 'Maja Kovač' }).expect(200);
+    await http().get('/api/auth/me').set(...bearer(token)).expect(200);
   });
 
   it('ends the sessions of the old password when the password changes, and marks the change in the audit trail', async () => {

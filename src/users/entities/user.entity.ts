@@ -32,4 +32,11 @@ export class User {
 
   @Column(instantColumn())
   createdAt: string;
+
+  /**
+   * Raised whenever the user's tokens must end (deactivation, role or password change): a token
+   * carries the version it was issued under and an older one is refused.
+   */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion: number;
 }
