@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
@@ -21,6 +22,7 @@ import { WebModule } from './web/web.module';
     ConfigModule,
     DatabaseModule,
     AuditModule,
+    AccessModule,
     AuthModule,
     OrganisationsModule,
     FundersModule,

@@ -1,7 +1,7 @@
 import { api, whenUnauthenticated } from './api.js';
 import { h, replace, svg } from './dom.js';
 import { lang, setLang, t } from './i18n.js';
-import { findRoute, homeOf, navItems } from './routes.js';
+import { findRoute, homeOf, mayOpen, navItems } from './routes.js';
 import { errorNotice, loading, notice, pageHeading, setTitle } from './ui.js';
 
 /**
@@ -53,13 +53,13 @@ function go(path) {
 async function render() {
   const { path, query } = parseHash();
   const user = state.user;
-  if (path === '/') return go(user ? homeOf(user.role) : '/login');
+  if (path === '/') return go(user ? homeOf(user) : '/login');
   const found = findRoute(path);
   if (found && !found.route.anonymous && !user) {
     state.returnTo = location.hash;
     return go('/login');
   }
-  if (found?.route.anonymous && user) return go(homeOf(user.role));
+  if (found?.route.anonymous && user) return go(homeOf(user));
   renderHeader(path);
 
   const container = h('div', { class: 'page' }, loading());
@@ -70,7 +70,7 @@ async function render() {
     if (!found) {
       setTitle(t('notFound.title'));
       replace(container, pageHeading(t('notFound.title')), notice('info', h('p', {}, t('notFound.text'))));
-    } else if (found.route.roles && !found.route.roles.includes(user.role)) {
+    } else if (!mayOpen(user, found.route)) {
       setTitle(t('forbidden.title'));
       replace(container, pageHeading(t('forbidden.title')), notice('info', h('p', {}, t('forbidden.text'))));
     } else {
@@ -105,11 +105,13 @@ function pageContext(el, params, query, path) {
       state.flash = null;
       return flash;
     },
-    signedIn(user) {
+    async signedIn() {
+      // The login answer names the user; what they may do comes from /api/auth/me.
+      const user = await api.get('/api/auth/me');
       state.user = user;
       const target = state.returnTo;
       state.returnTo = null;
-      go(target && target !== '#/login' ? target.replace(/^#/, '') : homeOf(user.role));
+      go(target && target !== '#/login' ? target.replace(/^#/, '') : homeOf(user));
     },
   };
 }
@@ -119,7 +121,7 @@ function renderHeader(path) {
   const skip = document.querySelector('.skip-link');
   if (skip) skip.textContent = t('nav.skip');
   const user = state.user;
-  const items = user ? navItems(user.role) : [];
+  const items = user ? navItems(user) : [];
   const otherLang = lang() === 'sl' ? 'en' : 'sl';
   const langButton = h(
     'button',

@@ -6,17 +6,17 @@ import { projectsPage } from './pages/projects.js';
 import { reportsPage } from './pages/reports.js';
 
 /**
- * The pages, their addresses and who may open them. The API checks every call anyway; the roles
- * here only keep people away from pages that would answer 403 everywhere.
+ * The pages, their addresses and the permission each needs. The permissions are the server's
+ * (`/api/auth/me`); the API checks every call anyway, this only keeps people away from pages that
+ * would answer 403 everywhere.
  */
-const MANAGERS = ['admin', 'coordinator'];
 
 const ROUTES = [
   { pattern: /^\/login$/, page: loginPage, anonymous: true },
   { pattern: /^\/projects$/, page: projectsPage },
   { pattern: /^\/projects\/([^/]+)$/, page: projectPage },
-  { pattern: /^\/dashboard$/, page: dashboardPage, roles: MANAGERS },
-  { pattern: /^\/reports$/, page: reportsPage, roles: MANAGERS },
+  { pattern: /^\/dashboard$/, page: dashboardPage, requires: 'report.submit' },
+  { pattern: /^\/reports$/, page: reportsPage, requires: 'report.submit' },
   { pattern: /^\/history$/, page: historyPage },
 ];
 
@@ -28,20 +28,32 @@ export function findRoute(path) {
   return null;
 }
 
-/** The menu of each role, in the order people use it. */
-export function navItems(role) {
-  if (role === 'project_manager') return [{ path: '/projects', label: 'nav.myProjects' }];
-  if (role === 'auditor') return [{ path: '/history', label: 'nav.history' }, { path: '/projects', label: 'nav.projects' }];
-  return [
-    { path: '/dashboard', label: 'nav.dashboard' },
-    { path: '/projects', label: 'nav.projects' },
-    { path: '/reports', label: 'nav.reports' },
-    { path: '/history', label: 'nav.history' },
-  ];
+export function may(user, permission) {
+  return Boolean(user?.permissions?.includes(permission));
 }
 
-export function homeOf(role) {
-  if (role === 'project_manager') return '/projects';
-  if (role === 'auditor') return '/history';
-  return '/dashboard';
+/** Whether the user may open the page of `route`. */
+export function mayOpen(user, route) {
+  return !route.requires || may(user, route.requires);
+}
+
+/**
+ * The menu, in the order people use it: those who submit reports start at the dashboard, those
+ * who review trails (and submit nothing) at the history, those who enter figures at their projects.
+ */
+export function navItems(user) {
+  if (may(user, 'report.submit')) {
+    return [
+      { path: '/dashboard', label: 'nav.dashboard' },
+      { path: '/projects', label: 'nav.projects' },
+      { path: '/reports', label: 'nav.reports' },
+      { path: '/history', label: 'nav.history' },
+    ];
+  }
+  if (may(user, 'audit.verify')) return [{ path: '/history', label: 'nav.history' }, { path: '/projects', label: 'nav.projects' }];
+  return [{ path: '/projects', label: 'nav.myProjects' }];
+}
+
+export function homeOf(user) {
+  return navItems(user)[0].path;
 }

@@ -77,5 +77,3 @@ export function setTitle(...parts) {
   document.title = [...parts.filter(Boolean), 'Kazalnik'].join(' – ');
 }
 
-export const ROLE_CAN_EDIT = ['admin', 'coordinator', 'project_manager'];
-export const ROLE_MANAGERS = ['admin', 'coordinator'];

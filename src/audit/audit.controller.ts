@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
+import { Requires } from '../access/requires.decorator';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { MANAGERS, Roles } from '../auth/roles.decorator';
+
 import { AuditService } from './audit.service';
 import type { VerifyResult } from './audit.types';
 
@@ -11,7 +12,7 @@ export class AuditController {
 
   /** 200 whether or not the chain is intact: a broken chain is a finding, not a failed request. */
   @Get('verify')
-  @Roles(...MANAGERS, 'auditor')
+  @Requires('audit.verify')
   @ApiOkResponse({
     description: '{ ok: true, entries } or { ok: false, entries, firstBrokenEntry: { id, reason } }',
   })

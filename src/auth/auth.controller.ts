@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Requires } from '../access/requires.decorator';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
@@ -9,7 +10,7 @@ import { TooManyLoginAttemptsError } from './auth.errors';
 import { AuthService } from './auth.service';
 import type { AuthenticatedRequest } from './auth.guard';
 import { LoginDto, LoginResponse } from './dto/login.dto';
-import { EVERYONE, Public, Roles } from './roles.decorator';
+import { Public } from './roles.decorator';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -39,7 +40,7 @@ export class AuthController {
   }
 
   @Post('logout')
-  @Roles(...EVERYONE)
+  @Requires('session.own')
   @ApiBearerAuth()
   @HttpCode(204)
   async logout(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
@@ -48,7 +49,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @Roles(...EVERYONE)
+  @Requires('session.own')
   @ApiBearerAuth()
   me(@CurrentActor() actor: Actor) {
     return this.auth.me(actor);

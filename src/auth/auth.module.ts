@@ -10,14 +10,12 @@ import { AuthGuard } from './auth.guard';
 import { AuthService, LOGIN_THROTTLE } from './auth.service';
 import { DatabaseTokenRevocations } from './database-token-revocations';
 import { LoginThrottle } from './login-throttle';
-import { ProjectAccessService } from './project-access.service';
 import { RouteRulesCheck } from './route-rules.check';
 import { TOKEN_REVOCATIONS } from './token-revocations';
 import { resolveTokenSecret } from './token-secret';
 
 /**
- * Login, the global guard and project access. Global so that every module can inject
- * ProjectAccessService. Creating the module fails in production without TOKEN_SECRET.
+ * Login and the global guard. Creating the module fails in production without TOKEN_SECRET.
  */
 @Global()
 @Module({
@@ -40,9 +38,8 @@ import { resolveTokenSecret } from './token-secret';
     { provide: TOKEN_REVOCATIONS, useClass: DatabaseTokenRevocations },
     AccessTokens,
     AuthService,
-    ProjectAccessService,
     RouteRulesCheck,
   ],
-  exports: [ProjectAccessService],
+  exports: [],
 })
 export class AuthModule {}

@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AccessPolicy } from '../access/access-policy';
+import type { Permission } from '../access/permissions';
 import { AuditService } from '../audit/audit.service';
 import { Transactions } from '../database/transactions';
 import type { User } from '../users/entities/user.entity';
@@ -31,6 +33,7 @@ export class AuthService {
     private readonly tokens: AccessTokens,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
     @Inject(LOGIN_THROTTLE) private readonly throttle: LoginThrottle,
     @Inject(TOKEN_REVOCATIONS) private readonly revocations: TokenRevocations,
   ) {}
@@ -80,9 +83,11 @@ export class AuthService {
     );
   }
 
-  async me(actor: Actor): Promise<{ id: number | null; username: string; displayName: string; role: Role }> {
+  /** Who the actor is and what they may do in general; the pages show and hide by these permissions. */
+  async me(actor: Actor): Promise<{ id: number | null; username: string; displayName: string; role: Role; permissions: Permission[] }> {
     const user = actor.userId === null ? null : await this.users.findById(actor.userId);
-    return { id: actor.userId, username: actor.username, displayName: user?.displayName ?? actor.username, role: actor.role };
+    const permissions = await this.access.permissionsFor(actor);
+    return { id: actor.userId, username: actor.username, displayName: user?.displayName ?? actor.username, role: actor.role, permissions };
   }
 
   /** The attempted username is recorded (it is what an investigation needs), the password never. */

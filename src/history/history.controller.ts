@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Requires } from '../access/requires.decorator';
 import { IdPipe } from '../common/id.pipe';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Actor, CurrentActor } from '../auth/actor';
-import { EVERYONE, Roles } from '../auth/roles.decorator';
+
 import { RuleViolationError } from '../common/errors';
 import { historyCsv, historyXlsx } from './history-export';
 import { HistoryEvent } from './history-replay';
@@ -17,14 +18,14 @@ export class HistoryController {
   constructor(private readonly history: HistoryService) {}
 
   @Get('indicators/:id/history')
-  @Roles(...EVERYONE)
+  @Requires('history.read')
   @ApiQuery({ name: 'asOf', required: false, example: '2021-02-15T00:00:00Z' })
   indicator(@Param('id', IdPipe) id: number, @Query('asOf') asOf: string | undefined, @CurrentActor() actor: Actor) {
     return this.history.forIndicator(id, asOf || undefined, actor);
   }
 
   @Get('indicators/:id/history/export')
-  @Roles(...EVERYONE)
+  @Requires('history.read')
   @ApiQuery({ name: 'format', enum: ['xlsx', 'csv'] })
   async exportIndicator(@Param('id', IdPipe) id: number, @Query('format') format: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     const { indicator, events } = await this.history.forIndicator(id, undefined, actor);
@@ -32,7 +33,7 @@ export class HistoryController {
   }
 
   @Get('projects/:code/history/export')
-  @Roles(...EVERYONE)
+  @Requires('history.read')
   @ApiQuery({ name: 'format', enum: ['xlsx', 'csv'] })
   async exportProject(@Param('code') code: string, @Query('format') format: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     const { project, events } = await this.history.forProject(code, actor);

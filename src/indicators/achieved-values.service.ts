@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import type { Permission } from '../access/permissions';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { ConflictError, FieldError, NotFoundError, RuleViolationError, asNotFound } from '../common/errors';
@@ -41,7 +42,7 @@ export class AchievedValuesService {
   }
 
   async create(indicatorId: number, dto: CreateAchievedValueDto, actor: Actor): Promise<AchievedValue> {
-    const indicator = await this.indicators.getWritable(indicatorId, actor);
+    const indicator = await this.indicators.getWritable(indicatorId, actor, 'value.record');
     return this.transactions.run(async (em) => {
       const fields = withShareValue(indicator, {
         periodStart: dto.periodStart,
@@ -82,7 +83,7 @@ export class AchievedValuesService {
   }
 
   async remove(id: number, dto: ChangeReasonDto, actor: Actor): Promise<void> {
-    const { value: current, indicator } = await this.findWritable(id, actor);
+    const { value: current, indicator } = await this.findWritable(id, actor, 'value.record');
     await this.transactions.run(async (em) => {
       await this.locks.assertUnlocked(em, indicator.projectId, current.year);
       await auditedDelete({ ...this.ctx(em, actor, indicator, dto.reason), reasonCategory: dto.reasonCategory ?? null }, AchievedValue, id, dto.version);
@@ -90,8 +91,7 @@ export class AchievedValuesService {
   }
 
   private async change(id: number, dto: UpdateAchievedValueDto, actor: Actor, action: 'update' | 'correct'): Promise<AchievedValue> {
-    const { value: current, indicator } = await this.findWritable(id, actor);
-    if (action === 'correct') await this.locks.assertCanCorrect(actor);
+    const { value: current, indicator } = await this.findWritable(id, actor, action === 'correct' ? 'value.correct' : 'value.record');
     return this.transactions.run(async (em) => {
       if (action === 'update') await this.locks.assertUnlocked(em, indicator.projectId, current.year);
       const value = await this.findValue(em, id);
@@ -157,9 +157,9 @@ export class AchievedValuesService {
   }
 
   /** The value and its indicator, after one check that the actor may change the project. */
-  private async findWritable(id: number, actor: Actor): Promise<{ value: AchievedValue; indicator: Indicator }> {
+  private async findWritable(id: number, actor: Actor, permission: Permission): Promise<{ value: AchievedValue; indicator: Indicator }> {
     const value = await this.findValue(this.transactions.manager, id);
-    const indicator = await asNotFound(this.indicators.getWritable(value.indicatorId, actor), `Achieved value ${id} does not exist`);
+    const indicator = await asNotFound(this.indicators.getWritable(value.indicatorId, actor, permission), `Achieved value ${id} does not exist`);
     return { value, indicator };
   }
 

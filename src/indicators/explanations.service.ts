@@ -27,7 +27,7 @@ export class ExplanationsService {
   }
 
   async put(indicatorId: number, year: number, dto: PutExplanationDto, actor: Actor): Promise<DeviationExplanation> {
-    const indicator = await this.indicators.getWritable(indicatorId, actor);
+    const indicator = await this.indicators.getWritable(indicatorId, actor, 'explanation.write');
     return this.transactions.run(async (em) => {
       await this.locks.assertUnlocked(em, indicator.projectId, year);
       const ctx = { em, audit: this.audit, actor, entityType: 'deviation_explanation', projectId: indicator.projectId };

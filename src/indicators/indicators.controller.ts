@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Requires } from '../access/requires.decorator';
 import { IdPipe } from '../common/id.pipe';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
-import { EDITORS, EVERYONE, MANAGERS, Roles } from '../auth/roles.decorator';
+
 import { AchievedValuesService } from './achieved-values.service';
 import { CreateIndicatorDto, UpdateIndicatorDto } from './dto/indicator.dto';
 import { ChangeReasonDto, CreateAchievedValueDto, CreateTargetDto, PutExplanationDto, UpdateAchievedValueDto, UpdateTargetDto } from './dto/values.dto';
@@ -22,107 +23,107 @@ export class IndicatorsController {
   ) {}
 
   @Get('projects/:code/indicators')
-  @Roles(...EVERYONE)
+  @Requires('project.read')
   list(@Param('code') code: string, @CurrentActor() actor: Actor) {
     return this.indicators.listForProject(code, actor);
   }
 
   @Post('projects/:code/indicators')
-  @Roles(...MANAGERS)
+  @Requires('indicator.define')
   create(@Param('code') code: string, @Body() dto: CreateIndicatorDto, @CurrentActor() actor: Actor) {
     return this.indicators.create(code, dto, actor);
   }
 
   @Get('indicators/:id')
-  @Roles(...EVERYONE)
+  @Requires('project.read')
   get(@Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.indicators.getReadable(id, actor);
   }
 
   @Patch('indicators/:id')
-  @Roles(...MANAGERS)
+  @Requires('indicator.define')
   update(@Param('id', IdPipe) id: number, @Body() dto: UpdateIndicatorDto, @CurrentActor() actor: Actor) {
     return this.indicators.update(id, dto, actor);
   }
 
   @Delete('indicators/:id')
-  @Roles(...MANAGERS)
+  @Requires('indicator.define')
   @HttpCode(204)
   remove(@Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.indicators.remove(id, actor);
   }
 
   @Get('indicators/:id/values')
-  @Roles(...EVERYONE)
+  @Requires('project.read')
   @ApiQuery({ name: 'year', required: false })
   listValues(@Param('id', IdPipe) id: number, @Query('year', OptionalYearPipe) year: number | undefined, @CurrentActor() actor: Actor) {
     return this.values.list(id, year, actor);
   }
 
   @Post('indicators/:id/values')
-  @Roles(...EDITORS)
+  @Requires('value.record')
   createValue(@Param('id', IdPipe) id: number, @Body() dto: CreateAchievedValueDto, @CurrentActor() actor: Actor) {
     return this.values.create(id, dto, actor);
   }
 
   @Get('values/:id')
-  @Roles(...EVERYONE)
+  @Requires('project.read')
   getValue(@Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.values.get(id, actor);
   }
 
   @Patch('values/:id')
-  @Roles(...EDITORS)
+  @Requires('value.record')
   updateValue(@Param('id', IdPipe) id: number, @Body() dto: UpdateAchievedValueDto, @CurrentActor() actor: Actor) {
     return this.values.update(id, dto, actor);
   }
 
   @Post('values/:id/corrections')
-  @Roles(...MANAGERS)
+  @Requires('value.correct')
   correctValue(@Param('id', IdPipe) id: number, @Body() dto: UpdateAchievedValueDto, @CurrentActor() actor: Actor) {
     return this.values.correct(id, dto, actor);
   }
 
   @Delete('values/:id')
-  @Roles(...EDITORS)
+  @Requires('value.record')
   @HttpCode(204)
   removeValue(@Param('id', IdPipe) id: number, @Body() dto: ChangeReasonDto, @CurrentActor() actor: Actor) {
     return this.values.remove(id, dto, actor);
   }
 
   @Get('indicators/:id/targets')
-  @Roles(...EVERYONE)
+  @Requires('project.read')
   listTargets(@Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.targets.list(id, actor);
   }
 
   @Post('indicators/:id/targets')
-  @Roles(...MANAGERS)
+  @Requires('target.set')
   createTarget(@Param('id', IdPipe) id: number, @Body() dto: CreateTargetDto, @CurrentActor() actor: Actor) {
     return this.targets.create(id, dto, actor);
   }
 
   @Patch('targets/:id')
-  @Roles(...MANAGERS)
+  @Requires('target.set')
   updateTarget(@Param('id', IdPipe) id: number, @Body() dto: UpdateTargetDto, @CurrentActor() actor: Actor) {
     return this.targets.update(id, dto, actor);
   }
 
   @Delete('targets/:id')
-  @Roles(...MANAGERS)
+  @Requires('target.set')
   @HttpCode(204)
   removeTarget(@Param('id', IdPipe) id: number, @Body() dto: ChangeReasonDto, @CurrentActor() actor: Actor) {
     return this.targets.remove(id, dto, actor);
   }
 
   @Get('indicators/:id/explanations')
-  @Roles(...EVERYONE)
+  @Requires('project.read')
   listExplanations(@Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.explanations.list(id, actor);
   }
 
   @Put('indicators/:id/explanations/:year')
-  @Roles(...EDITORS)
+  @Requires('explanation.write')
   putExplanation(
     @Param('id', IdPipe) id: number,
     @Param('year', YearPipe) year: number,

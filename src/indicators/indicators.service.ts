@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
-import { ProjectAccessService } from '../auth/project-access.service';
+import { AccessPolicy } from '../access/access-policy';
+import type { Permission } from '../access/permissions';
 import { ConflictError, NotFoundError, RuleViolationError, asNotFound } from '../common/errors';
 import { AuditContext, auditedCreate, auditedDelete, auditedUpdate } from '../database/audited-writes';
 import { Transactions } from '../database/transactions';
@@ -23,7 +24,7 @@ export class IndicatorsService {
     private readonly projects: ProjectsService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
-    private readonly access: ProjectAccessService,
+    private readonly access: AccessPolicy,
   ) {}
 
   async listForProject(code: string, actor: Actor): Promise<Indicator[]> {
@@ -35,18 +36,19 @@ export class IndicatorsService {
   async getReadable(id: number, actor: Actor): Promise<Indicator> {
     const indicator = await this.repository.findById(id);
     if (!indicator) throw new NotFoundError(`Indicator ${id} does not exist`);
-    await asNotFound(this.access.assertCanRead(actor, indicator.projectId), `Indicator ${id} does not exist`);
+    await asNotFound(this.access.require(actor, 'project.read', { projectId: indicator.projectId }), `Indicator ${id} does not exist`);
     return indicator;
   }
 
-  async getWritable(id: number, actor: Actor): Promise<Indicator> {
+  /** The indicator, after checking that the actor may use `permission` on its project. */
+  async getWritable(id: number, actor: Actor, permission: Permission): Promise<Indicator> {
     const indicator = await this.getReadable(id, actor);
-    await this.access.assertCanWrite(actor, indicator.projectId);
+    await this.access.require(actor, permission, { projectId: indicator.projectId });
     return indicator;
   }
 
   async create(code: string, dto: CreateIndicatorDto, actor: Actor): Promise<Indicator> {
-    const project = await this.projects.getWritable(code, actor);
+    const project = await this.projects.getWritable(code, actor, 'indicator.define');
     return this.transactions.run(async (em) => {
       if (dto.resultAreaId !== undefined) await assertResultArea(em, dto.resultAreaId, project.id);
       return auditedCreate(this.ctx(em, actor, project.id), Indicator, {
@@ -68,7 +70,7 @@ export class IndicatorsService {
   }
 
   async update(id: number, dto: UpdateIndicatorDto, actor: Actor): Promise<Indicator> {
-    const indicator = await this.getWritable(id, actor);
+    const indicator = await this.getWritable(id, actor, 'indicator.define');
     const { reason, version, ...changes } = dto;
     return this.transactions.run(async (em) => {
       if (changes.resultAreaId !== undefined) await assertResultArea(em, changes.resultAreaId, indicator.projectId);
@@ -85,7 +87,7 @@ export class IndicatorsService {
    * database cascade them away without an audit entry each. Delete those first, each with a reason.
    */
   async remove(id: number, actor: Actor): Promise<void> {
-    const indicator = await this.getWritable(id, actor);
+    const indicator = await this.getWritable(id, actor, 'indicator.define');
     await this.transactions.run(async (em) => {
       const [values, targets, explanations] = await Promise.all([
         em.countBy(AchievedValue, { indicatorId: id }),

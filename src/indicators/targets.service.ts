@@ -34,7 +34,7 @@ export class TargetsService {
   }
 
   async create(indicatorId: number, dto: CreateTargetDto, actor: Actor): Promise<Target> {
-    const indicator = await this.indicators.getWritable(indicatorId, actor);
+    const indicator = await this.indicators.getWritable(indicatorId, actor, 'target.set');
     return this.transactions.run(async (em) => {
       const { validFrom, fundingPeriodId } = await this.checkTarget(em, indicator, dto);
       await assertTargetWritable(em, indicator.projectId, { year: dto.year ?? null, validFrom });
@@ -73,7 +73,7 @@ export class TargetsService {
   private async find(id: number, actor: Actor): Promise<{ target: Target; indicator: Indicator }> {
     const target = await this.transactions.manager.findOneBy(Target, { id });
     if (!target) throw new NotFoundError(`Target ${id} does not exist`);
-    return { target, indicator: await asNotFound(this.indicators.getWritable(target.indicatorId, actor), `Target ${id} does not exist`) };
+    return { target, indicator: await asNotFound(this.indicators.getWritable(target.indicatorId, actor, 'target.set'), `Target ${id} does not exist`) };
   }
 
   /**

@@ -35,14 +35,8 @@ export class LocksService {
     return this.transactions.manager.existsBy(YearLock, { projectId, year });
   }
 
-  async assertCanCorrect(actor: Actor): Promise<void> {
-    if (actor.role !== 'coordinator' && actor.role !== 'admin') {
-      throw new ForbiddenError('Only a coordinator can correct a figure of a locked year');
-    }
-  }
-
   async lock(code: string, year: number, reason: string | null, actor: Actor): Promise<YearLock> {
-    const project = await this.projects.getWritable(code, actor);
+    const project = await this.projects.getWritable(code, actor, 'year.lock');
     return this.transactions.run((em) => this.lockInTransaction(em, project.id, year, reason, actor));
   }
 
@@ -56,8 +50,7 @@ export class LocksService {
   }
 
   async unlock(code: string, year: number, reason: string, actor: Actor): Promise<void> {
-    const project = await this.projects.getWritable(code, actor);
-    if (actor.role !== 'admin') throw new ForbiddenError('Only an administrator can unlock a reporting year');
+    const project = await this.projects.getWritable(code, actor, 'year.unlock');
     await this.transactions.run(async (em) => {
       const lock = await em.findOneBy(YearLock, { projectId: project.id, year });
       if (!lock) throw new NotFoundError(`The reporting year ${year} of ${code} is not locked`);

@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Requires } from '../access/requires.decorator';
 import { IdPipe } from '../common/id.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
-import { EVERYONE, MANAGERS, Roles } from '../auth/roles.decorator';
+
 import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
 import { Organisation } from './organisation.entity';
 import { OrganisationsService } from './organisations.service';
@@ -17,31 +18,31 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Get()
-  @Roles(...EVERYONE)
+  @Requires('catalogue.read')
   list(): Promise<Organisation[]> {
     return this.organisations.list();
   }
 
   @Get(':id')
-  @Roles(...EVERYONE)
+  @Requires('catalogue.read')
   get(@Param('id', IdPipe) id: number): Promise<Organisation> {
     return this.organisations.get(id);
   }
 
   @Post()
-  @Roles(...MANAGERS)
+  @Requires('catalogue.add')
   create(@Body() dto: CreateOrganisationDto, @CurrentActor() actor: Actor): Promise<Organisation> {
     return this.organisations.create(dto, actor);
   }
 
   @Patch(':id')
-  @Roles('admin')
+  @Requires('catalogue.manage')
   update(@Param('id', IdPipe) id: number, @Body() dto: UpdateOrganisationDto, @CurrentActor() actor: Actor): Promise<Organisation> {
     return this.organisations.update(id, dto, actor);
   }
 
   @Delete(':id')
-  @Roles('admin')
+  @Requires('catalogue.manage')
   @HttpCode(204)
   remove(@Param('id', IdPipe) id: number, @CurrentActor() actor: Actor): Promise<void> {
     return this.organisations.remove(id, actor);

@@ -43,7 +43,7 @@ export class ProjectStructureService {
   ) {}
 
   async addPartner(code: string, dto: CreatePartnerDto, actor: Actor): Promise<ProjectPartner> {
-    const project = await this.projects.getWritable(code, actor);
+    const project = await this.projects.getWritable(code, actor, 'project.update');
     return this.transactions.run(async (em) => {
       await assertOrganisation(em, dto.organisationId, 'organisationId');
       return auditedCreate(this.ctx(em, actor, project.id, 'project_partner'), ProjectPartner, { note: null, ...dto, projectId: project.id });
@@ -57,7 +57,7 @@ export class ProjectStructureService {
   }
 
   async addFundingPeriod(code: string, dto: CreateFundingPeriodDto, actor: Actor): Promise<FundingPeriod> {
-    const project = await this.projects.getWritable(code, actor);
+    const project = await this.projects.getWritable(code, actor, 'project.update');
     return this.transactions.run(async (em) => {
       await validatePeriod(em, dto);
       await assertYearsUnlocked(em, project.id, yearsBetween(dto.startDate, dto.endDate), 'A funding period over these years');
@@ -75,7 +75,7 @@ export class ProjectStructureService {
   }
 
   async updateFundingPeriod(code: string, id: number, dto: UpdateFundingPeriodDto, actor: Actor): Promise<FundingPeriod> {
-    const project = await this.projects.getWritable(code, actor);
+    const project = await this.projects.getWritable(code, actor, 'project.update');
     return this.transactions.run(async (em) => {
       const current = await this.findChild(em, FundingPeriod, id, project.id, 'funding_period');
       const merged = {
@@ -96,7 +96,7 @@ export class ProjectStructureService {
   }
 
   async addObjective(code: string, dto: CreateObjectiveDto, actor: Actor): Promise<Objective> {
-    const project = await this.projects.getWritable(code, actor);
+    const project = await this.projects.getWritable(code, actor, 'project.update');
     return this.transactions.run((em) =>
       auditedCreate(this.ctx(em, actor, project.id, 'objective'), Objective, { sortOrder: 0, ...dto, projectId: project.id }),
     );
@@ -107,7 +107,7 @@ export class ProjectStructureService {
   }
 
   async addResultArea(code: string, dto: CreateResultAreaDto, actor: Actor): Promise<ResultArea> {
-    const project = await this.projects.getWritable(code, actor);
+    const project = await this.projects.getWritable(code, actor, 'project.update');
     return this.transactions.run(async (em) => {
       if (dto.objectiveId !== undefined) await this.findChild(em, Objective, dto.objectiveId, project.id, 'objective', 'objectiveId');
       return auditedCreate(this.ctx(em, actor, project.id, 'result_area'), ResultArea, {
@@ -127,7 +127,7 @@ export class ProjectStructureService {
 
   /** Removes a partner, funding period, objective or result area of the project. */
   async removeChild(code: string, kind: ProjectChildKind, id: number, actor: Actor): Promise<void> {
-    const project = await this.projects.getWritable(code, actor);
+    const project = await this.projects.getWritable(code, actor, 'project.update');
     const [entity, entityType] = CHILD_KINDS[kind];
     await this.transactions.run(async (em) => {
       const child = await this.findChild(em, entity as new () => Child, id, project.id, entityType);
@@ -148,7 +148,7 @@ export class ProjectStructureService {
     actor: Actor,
     check?: (em: EntityManager, projectId: number) => Promise<void>,
   ): Promise<T> {
-    const project = await this.projects.getWritable(code, actor);
+    const project = await this.projects.getWritable(code, actor, 'project.update');
     return this.transactions.run(async (em) => {
       await this.findChild(em, entity, id, project.id, entityType);
       if (check) await check(em, project.id);

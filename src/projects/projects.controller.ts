@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Requires } from '../access/requires.decorator';
 import { IdPipe } from '../common/id.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
-import { EVERYONE, MANAGERS, Roles } from '../auth/roles.decorator';
+
 import { CreateProjectDto, UpdateProjectDto } from './dto/project.dto';
 import {
   CreateFundingPeriodDto,
@@ -26,56 +27,56 @@ export class ProjectsController {
   ) {}
 
   @Get()
-  @Roles(...EVERYONE)
+  @Requires('project.read')
   list(@CurrentActor() actor: Actor) {
     return this.projects.list(actor);
   }
 
   @Get(':code')
-  @Roles(...EVERYONE)
+  @Requires('project.read')
   detail(@Param('code') code: string, @CurrentActor() actor: Actor) {
     return this.projects.detail(code, actor);
   }
 
   @Post()
-  @Roles(...MANAGERS)
+  @Requires('project.create')
   create(@Body() dto: CreateProjectDto, @CurrentActor() actor: Actor) {
     return this.projects.create(dto, actor);
   }
 
   @Patch(':code')
-  @Roles(...MANAGERS)
+  @Requires('project.update')
   update(@Param('code') code: string, @Body() dto: UpdateProjectDto, @CurrentActor() actor: Actor) {
     return this.projects.update(code, dto, actor);
   }
 
   @Delete(':code')
-  @Roles(...MANAGERS)
+  @Requires('project.delete')
   @HttpCode(204)
   remove(@Param('code') code: string, @CurrentActor() actor: Actor) {
     return this.projects.remove(code, actor);
   }
 
   @Post(':code/partners')
-  @Roles(...MANAGERS)
+  @Requires('project.update')
   addPartner(@Param('code') code: string, @Body() dto: CreatePartnerDto, @CurrentActor() actor: Actor) {
     return this.structure.addPartner(code, dto, actor);
   }
 
   @Patch(':code/partners/:id')
-  @Roles(...MANAGERS)
+  @Requires('project.update')
   updatePartner(@Param('code') code: string, @Param('id', IdPipe) id: number, @Body() dto: UpdatePartnerDto, @CurrentActor() actor: Actor) {
     return this.structure.updatePartner(code, id, dto, actor);
   }
 
   @Post(':code/funding-periods')
-  @Roles(...MANAGERS)
+  @Requires('project.update')
   addFundingPeriod(@Param('code') code: string, @Body() dto: CreateFundingPeriodDto, @CurrentActor() actor: Actor) {
     return this.structure.addFundingPeriod(code, dto, actor);
   }
 
   @Patch(':code/funding-periods/:id')
-  @Roles(...MANAGERS)
+  @Requires('project.update')
   updateFundingPeriod(
     @Param('code') code: string,
     @Param('id', IdPipe) id: number,
@@ -86,53 +87,53 @@ export class ProjectsController {
   }
 
   @Post(':code/objectives')
-  @Roles(...MANAGERS)
+  @Requires('project.update')
   addObjective(@Param('code') code: string, @Body() dto: CreateObjectiveDto, @CurrentActor() actor: Actor) {
     return this.structure.addObjective(code, dto, actor);
   }
 
   @Patch(':code/objectives/:id')
-  @Roles(...MANAGERS)
+  @Requires('project.update')
   updateObjective(@Param('code') code: string, @Param('id', IdPipe) id: number, @Body() dto: UpdateObjectiveDto, @CurrentActor() actor: Actor) {
     return this.structure.updateObjective(code, id, dto, actor);
   }
 
   @Post(':code/result-areas')
-  @Roles(...MANAGERS)
+  @Requires('project.update')
   addResultArea(@Param('code') code: string, @Body() dto: CreateResultAreaDto, @CurrentActor() actor: Actor) {
     return this.structure.addResultArea(code, dto, actor);
   }
 
   @Patch(':code/result-areas/:id')
-  @Roles(...MANAGERS)
+  @Requires('project.update')
   updateResultArea(@Param('code') code: string, @Param('id', IdPipe) id: number, @Body() dto: UpdateResultAreaDto, @CurrentActor() actor: Actor) {
     return this.structure.updateResultArea(code, id, dto, actor);
   }
 
   // One route per kind: a `:kind` parameter would also swallow `/locks/:year` of the locks controller.
   @Delete(':code/partners/:id')
-  @Roles(...MANAGERS)
+  @Requires('project.update')
   @HttpCode(204)
   removePartner(@Param('code') code: string, @Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.structure.removeChild(code, 'partners', id, actor);
   }
 
   @Delete(':code/funding-periods/:id')
-  @Roles(...MANAGERS)
+  @Requires('project.update')
   @HttpCode(204)
   removeFundingPeriod(@Param('code') code: string, @Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.structure.removeChild(code, 'funding-periods', id, actor);
   }
 
   @Delete(':code/objectives/:id')
-  @Roles(...MANAGERS)
+  @Requires('project.update')
   @HttpCode(204)
   removeObjective(@Param('code') code: string, @Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.structure.removeChild(code, 'objectives', id, actor);
   }
 
   @Delete(':code/result-areas/:id')
-  @Roles(...MANAGERS)
+  @Requires('project.update')
   @HttpCode(204)
   removeResultArea(@Param('code') code: string, @Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.structure.removeChild(code, 'result-areas', id, actor);

@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
-import { PROJECT_NOT_FOUND, ProjectAccessService } from '../auth/project-access.service';
+import { AccessPolicy, PROJECT_NOT_FOUND } from '../access/access-policy';
+import type { Permission } from '../access/permissions';
 import { ConflictError, NotFoundError, RuleViolationError } from '../common/errors';
 import { AuditContext, auditedCreate, auditedDelete, auditedUpdate } from '../database/audited-writes';
 import { Transactions } from '../database/transactions';
@@ -28,7 +29,7 @@ export class ProjectsService {
     private readonly repository: ProjectsRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
-    private readonly access: ProjectAccessService,
+    private readonly access: AccessPolicy,
   ) {}
 
   async list(actor: Actor): Promise<Project[]> {
@@ -45,19 +46,20 @@ export class ProjectsService {
     const project = await this.projects.findOneBy({ code });
     // The same answer as for a project the actor may not see, so that existence is not revealed.
     if (!project) throw new NotFoundError(PROJECT_NOT_FOUND);
-    await this.access.assertCanRead(actor, project.id);
+    await this.access.require(actor, 'project.read', { projectId: project.id });
     return project;
   }
 
-  async getWritable(code: string, actor: Actor): Promise<Project> {
+  /** The project with this code, after checking the actor may use `permission` on it. */
+  async getWritable(code: string, actor: Actor, permission: Permission): Promise<Project> {
     const project = await this.getByCode(code, actor);
-    await this.access.assertCanWrite(actor, project.id);
+    await this.access.require(actor, permission, { projectId: project.id });
     return project;
   }
 
-  async detail(code: string, actor: Actor): Promise<ProjectDetail & { reportingYears: ReportingYear[] }> {
+  async detail(code: string, actor: Actor): Promise<ProjectDetail & { reportingYears: ReportingYear[]; permissions: Permission[] }> {
     const project = await this.getByCode(code, actor);
-    const detail = await this.repository.findDetail(project.id);
+    const [detail, permissions] = await Promise.all([this.repository.findDetail(project.id), this.access.permissionsFor(actor, project.id)]);
     const years = new Map<number, ReportingYear>();
     for (const period of detail.fundingPeriods) {
       for (const y of reportingYears(period.startDate, period.endDate)) {
@@ -65,11 +67,11 @@ export class ProjectsService {
         years.set(y.year, known ? mergeYears(known, y) : y);
       }
     }
-    return { ...detail, reportingYears: [...years.values()].sort((a, b) => a.year - b.year) };
+    return { ...detail, reportingYears: [...years.values()].sort((a, b) => a.year - b.year), permissions };
   }
 
   async create(dto: CreateProjectDto, actor: Actor): Promise<Project> {
-    await this.access.assertCanLead(actor, dto.leadOrganisationId);
+    await this.access.require(actor, 'project.create', { organisationId: dto.leadOrganisationId });
     return this.transactions.run(async (em) => {
       await assertOrganisation(em, dto.leadOrganisationId, 'leadOrganisationId');
       const project = await auditedCreate(this.ctx(em, actor, null), Project, {
@@ -90,11 +92,11 @@ export class ProjectsService {
   }
 
   async update(code: string, dto: UpdateProjectDto, actor: Actor): Promise<Project> {
-    const project = await this.getWritable(code, actor);
+    const project = await this.getWritable(code, actor, 'project.update');
     return this.transactions.run(async (em) => {
       if (dto.leadOrganisationId !== undefined) {
         await assertOrganisation(em, dto.leadOrganisationId, 'leadOrganisationId');
-        await this.access.assertCanLead(actor, dto.leadOrganisationId);
+        await this.access.require(actor, 'project.update', { organisationId: dto.leadOrganisationId });
       }
       return (await auditedUpdate(this.ctx(em, actor, project.id), Project, project.id, dto)).after;
     });
@@ -105,7 +107,7 @@ export class ProjectsService {
    * away without their audit entries. A finished project is marked `completed` instead.
    */
   async remove(code: string, actor: Actor): Promise<void> {
-    const project = await this.getWritable(code, actor);
+    const project = await this.getWritable(code, actor, 'project.delete');
     await this.transactions.run(async (em) => {
       const [indicators, locks] = await Promise.all([em.countBy(Indicator, { projectId: project.id }), em.countBy(YearLock, { projectId: project.id })]);
       if (indicators + locks > 0) {

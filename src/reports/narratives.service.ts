@@ -31,7 +31,7 @@ export class NarrativesService {
   }
 
   async put(code: string, year: number, dto: PutNarrativeDto, actor: Actor): Promise<Narrative> {
-    const project = await this.projects.getWritable(code, actor);
+    const project = await this.projects.getWritable(code, actor, 'narrative.write');
     return this.transactions.run(async (em) => {
       await this.locks.assertUnlocked(em, project.id, year);
       const resultAreaId = dto.resultAreaId ?? null;

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Requires } from '../access/requires.decorator';
 import { IdPipe } from '../common/id.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Actor, CurrentActor } from '../auth/actor';
-import { EDITORS, EVERYONE, MANAGERS, Roles } from '../auth/roles.decorator';
+
 import { YearPipe } from '../common/year.pipe';
 import { PutNarrativeDto } from './dto/narrative.dto';
 import { PortfolioQueryDto, ReportQueryDto, SubmitReportDto } from './dto/report.dto';
@@ -24,55 +25,55 @@ export class ReportsController {
   ) {}
 
   @Get('reports/templates')
-  @Roles(...EVERYONE)
+  @Requires('report.generate')
   templates() {
     return this.reports.templates().map((t) => ({ id: t.id, title: t.title, defaultLanguage: t.defaultLanguage }));
   }
 
   @Get('projects/:code/reports/annual')
-  @Roles(...EVERYONE)
+  @Requires('report.generate')
   async annual(@Param('code') code: string, @Query() q: ReportQueryDto, @CurrentActor() actor: Actor, @Res() res: Response) {
     send(res, await this.reports.generate({ code, year: q.year, format: q.format, templateId: q.template, lang: q.lang, fundingPeriodId: q.fundingPeriodId }, actor));
   }
 
   @Get('projects/:code/narratives')
-  @Roles(...EVERYONE)
+  @Requires('project.read')
   listNarratives(@Param('code') code: string, @Query('year', YearPipe) year: number, @CurrentActor() actor: Actor) {
     return this.narratives.list(code, year, actor);
   }
 
   @Put('projects/:code/narratives/:year')
-  @Roles(...EDITORS)
+  @Requires('narrative.write')
   putNarrative(@Param('code') code: string, @Param('year', YearPipe) year: number, @Body() dto: PutNarrativeDto, @CurrentActor() actor: Actor) {
     return this.narratives.put(code, year, dto, actor);
   }
 
   @Post('projects/:code/reports/submissions')
-  @Roles(...MANAGERS)
+  @Requires('report.submit')
   submit(@Param('code') code: string, @Body() dto: SubmitReportDto, @CurrentActor() actor: Actor) {
     return this.submissions.submit(code, dto, actor);
   }
 
   @Get('projects/:code/reports/submissions')
-  @Roles(...MANAGERS, 'auditor')
+  @Requires('submission.read')
   listSubmissions(@Param('code') code: string, @CurrentActor() actor: Actor) {
     return this.submissions.list(code, actor);
   }
 
   @Get('reports/submissions/:id/files/:format')
-  @Roles(...MANAGERS, 'auditor')
+  @Requires('submission.read')
   async submittedFile(@Param('id', IdPipe) id: number, @Param('format') format: ReportFormat, @CurrentActor() actor: Actor, @Res() res: Response) {
     send(res, await this.submissions.file(id, format, actor));
   }
 
   @Get('reports/submissions/:id/diff')
-  @Roles(...MANAGERS, 'auditor')
+  @Requires('submission.read')
   diff(@Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.submissions.diff(id, actor);
   }
 
   @Get('reports/portfolio')
-  @Roles(...MANAGERS, 'auditor')
+  @Requires('portfolio.read')
   async portfolioExport(@Query() q: PortfolioQueryDto, @CurrentActor() actor: Actor, @Res() res: Response) {
     const to = q.toYear ?? q.year;
     this.portfolio.assertSpan(q.year, to);

@@ -44,8 +44,7 @@ export class SubmissionsService {
 
   async submit(code: string, request: { year: number; template?: string; lang?: 'sl' | 'en'; fundingPeriodId?: number }, actor: Actor): Promise<SubmissionView> {
     const { year } = request;
-    if (actor.role !== 'coordinator' && actor.role !== 'admin') throw new ForbiddenError('Only a coordinator can submit a report');
-    const project = await this.projects.getWritable(code, actor);
+    const project = await this.projects.getWritable(code, actor, 'report.submit');
     if (await this.locks.isLocked(project.id, year)) {
       throw new ConflictError(`The reporting year ${year} of ${code} is locked: it was submitted already or closed; correct figures first, then download the stored report`);
     }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { Requires } from '../access/requires.decorator';
 import { IdPipe } from '../common/id.pipe';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
-import { Roles } from '../auth/roles.decorator';
+
 import { CreateUserDto, SetOrganisationsDto, SetProjectsDto, UpdateUserDto } from './dto/user.dto';
 import { UserView } from './user-view';
 import { UsersService } from './users.service';
@@ -15,31 +16,31 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @Roles('admin')
+  @Requires('user.manage')
   list(): Promise<UserView[]> {
     return this.users.list();
   }
 
   @Post()
-  @Roles('admin')
+  @Requires('user.manage')
   create(@Body() dto: CreateUserDto, @CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.create(dto, actor);
   }
 
   @Patch(':id')
-  @Roles('admin')
+  @Requires('user.manage')
   update(@Param('id', IdPipe) id: number, @Body() dto: UpdateUserDto, @CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.update(id, dto, actor);
   }
 
   @Put(':id/projects')
-  @Roles('admin')
+  @Requires('user.manage')
   setProjects(@Param('id', IdPipe) id: number, @Body() dto: SetProjectsDto, @CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.setProjects(id, dto.projectIds, actor);
   }
 
   @Put(':id/organisations')
-  @Roles('admin')
+  @Requires('user.manage')
   setOrganisations(@Param('id', IdPipe) id: number, @Body() dto: SetOrganisationsDto, @CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.setOrganisations(id, dto.organisationIds, actor);
   }

@@ -3,6 +3,7 @@ import { h, replace } from '../dom.js';
 import { field } from '../forms.js';
 import { date, shorten } from '../format.js';
 import { indicatorName, t } from '../i18n.js';
+import { may } from '../routes.js';
 import { errorNotice, latestOnly, loading, notice, pageHeading, section, setTitle } from '../ui.js';
 import { eventItem, recordLabel, stateSummary } from './history-events.js';
 import { submissionsTable } from './submissions.js';
@@ -12,9 +13,6 @@ import { submissionsTable } from './submissions.js';
  * chosen date, the audit chain's integrity check, the project's submitted reports with their
  * SHA-256, and exports of the history for a spreadsheet.
  */
-const CHAIN_ROLES = ['admin', 'auditor'];
-const SUBMISSION_ROLES = ['admin', 'coordinator', 'auditor'];
-
 export async function historyPage(ctx) {
   setTitle(t('history.title'));
   const projects = await api.get('/api/projects');
@@ -26,7 +24,7 @@ export async function historyPage(ctx) {
   const indicatorField = field({ name: 'indicator', label: t('history.indicator'), options: [] });
   const body = h('div', { class: 'history-body' });
   const projectPart = h('div');
-  const canSeeChain = CHAIN_ROLES.includes(ctx.user.role);
+  const canSeeChain = may(ctx.user, 'audit.verify');
   let names = new Map();
   const beginProject = latestOnly();
   const beginIndicator = latestOnly();
@@ -55,7 +53,7 @@ export async function historyPage(ctx) {
     names = new Map(detail.partners.map((p) => [p.organisationId, p.organisation.name]));
     const chosen = indicators.some((i) => i.id === wantedIndicator) ? wantedIndicator : indicators[0]?.id;
     replace(indicatorField.input, indicators.map((i) => h('option', { value: i.id, selected: i.id === chosen }, `${i.code} – ${shorten(indicatorName(i), 80)}`)));
-    replace(projectPart, SUBMISSION_ROLES.includes(ctx.user.role) ? await submissionsSection(selected) : null);
+    replace(projectPart, may(ctx.user, 'submission.read') ? await submissionsSection(selected) : null);
     await showIndicator();
   }
 

@@ -39,8 +39,8 @@ export async function loginPage(ctx) {
     if (missing.length) return showErrors(form, missing);
     submit.disabled = true;
     try {
-      const result = await api.post('/api/auth/login', { username: username.input.value.trim(), password: password.input.value });
-      ctx.signedIn(result.user);
+      await api.post('/api/auth/login', { username: username.input.value.trim(), password: password.input.value });
+      await ctx.signedIn();
     } catch (error) {
       password.input.value = '';
       const message = error.status === 401 ? t('login.wrong') : errorText(error);

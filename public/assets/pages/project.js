@@ -2,7 +2,7 @@ import { api, withQuery } from '../api.js';
 import { h, replace } from '../dom.js';
 import { date, dateRange, eur } from '../format.js';
 import { t } from '../i18n.js';
-import { errorNotice, latestOnly, loading, notice, pageHeading, ROLE_CAN_EDIT, section, setTitle, STATUSES, statusBadge, yearSelect } from '../ui.js';
+import { errorNotice, latestOnly, loading, notice, pageHeading, section, setTitle, STATUSES, statusBadge, yearSelect } from '../ui.js';
 import { indicatorTable } from './indicator-table.js';
 import { explanationsSection, narrativesSection } from './project-texts.js';
 import { valueForm } from './value-form.js';
@@ -76,7 +76,7 @@ async function renderYear(ctx, detail, yearInfo, target, reload, isLatest) {
   ]);
   if (!target.isConnected || !isLatest()) return;
   const lock = locks.find((l) => l.year === year);
-  const editable = !lock && ROLE_CAN_EDIT.includes(ctx.user.role);
+  const editable = !lock && detail.permissions.includes('value.record');
   const statusPart = h('div');
   const tablePart = h('div');
   const form = editable ? valueForm({ detail, yearInfo, indicators: summary.indicators, onSaved: refresh }) : null;

@@ -1,11 +1,12 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
+import { may } from '../routes.js';
 import { notice, pageHeading, section, setTitle } from '../ui.js';
 
-/** "Moji projekti" for a project manager (the API lists only theirs), all projects for others. */
+/** "Moji projekti" for those who only enter figures (the API lists only theirs), all projects for others. */
 export async function projectsPage(ctx) {
-  const mine = ctx.user.role === 'project_manager';
+  const mine = !may(ctx.user, 'report.submit') && !may(ctx.user, 'audit.verify');
   const title = t(mine ? 'projects.mine' : 'projects.all');
   setTitle(title);
   const projects = await api.get('/api/projects');

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Requires } from '../../access/requires.decorator';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../../auth/actor';
-import { EVERYONE, Roles } from '../../auth/roles.decorator';
+
 import { OptionalIdPipe } from '../../common/id.pipe';
 import { YearPipe } from '../../common/year.pipe';
 import { SummaryService } from './summary.service';
@@ -13,7 +14,7 @@ export class SummaryController {
   constructor(private readonly summaries: SummaryService) {}
 
   @Get('projects/:code/indicators/summary')
-  @Roles(...EVERYONE)
+  @Requires('project.read')
   @ApiQuery({ name: 'year', example: 2020 })
   @ApiQuery({ name: 'asOf', required: false, description: 'Evaluation date (YYYY-MM-DD); today by default' })
   @ApiQuery({ name: 'fundingPeriodId', required: false, description: 'The contract, when a renewal splits the year; the newest by default' })
@@ -28,7 +29,7 @@ export class SummaryController {
   }
 
   @Get('indicators/summary')
-  @Roles(...EVERYONE)
+  @Requires('project.read')
   @ApiQuery({ name: 'year', example: 2020 })
   @ApiQuery({ name: 'asOf', required: false })
   portfolio(@Query('year', YearPipe) year: number, @Query('asOf') asOf: string | undefined, @CurrentActor() actor: Actor) {

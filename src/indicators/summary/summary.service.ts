@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor } from '../../auth/actor';
-import { ProjectAccessService } from '../../auth/project-access.service';
+import { AccessPolicy } from '../../access/access-policy';
 import { RuleViolationError } from '../../common/errors';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -42,7 +42,7 @@ export class SummaryService {
     private readonly indicators: IndicatorsRepository,
     private readonly projectsRepository: ProjectsRepository,
     private readonly projects: ProjectsService,
-    private readonly access: ProjectAccessService,
+    private readonly access: AccessPolicy,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.thresholds = makeThresholds(config.onTrackMarginPercent, config.deviationThresholdPercent);

@@ -3,18 +3,20 @@ import { openTestDatabase, TestDatabase, testDatabaseKinds } from '../audit/test
 import { ForbiddenError, NotFoundError } from '../common/errors';
 import { fixtures } from '../users/testing/access-fixture';
 import { UserAssignmentsRepository } from '../users/user-assignments.repository';
-import { Actor, Role, SYSTEM_ACTOR } from './actor';
-import { ProjectAccessService } from './project-access.service';
+import { Actor, Role, SYSTEM_ACTOR } from '../auth/actor';
+import { AccessPolicy } from './access-policy';
 
 beforeAll(() => Logger.overrideLogger(false));
 
 for (const { kind, run, label } of testDatabaseKinds()) {
-  (run ? describe : describe.skip)(`ProjectAccessService on a real database [${label}]`, () => {
+  (run ? describe : describe.skip)(`AccessPolicy on a real database [${label}]`, () => {
     let db: TestDatabase;
-    let access: ProjectAccessService;
+    let access: AccessPolicy;
     /** Project ids by code, and actors by username, of the fixture below. */
     let p: Record<string, number>;
     let actor: (username: string) => Actor;
+    let novusId: number;
+    let otherId: number;
 
     /**
      * NOVUS is coordinated by `koordinator`. LEAD is led by NOVUS, PARTNER has NOVUS as a partner,
@@ -24,6 +26,7 @@ for (const { kind, run, label } of testDatabaseKinds()) {
       db = await openTestDatabase(kind);
       const f = fixtures(db.dataSource);
       const [novus, other, third] = [await f.organisation('Društvo NOVUS'), await f.organisation('Zavod Drugi'), await f.organisation('Tretji')];
+      [novusId, otherId] = [novus, other];
       p = {
         LEAD: await f.project('LEAD', novus, [[novus, 'lead']]),
         PARTNER: await f.project('PARTNER', other, [[novus, 'partner']]),
@@ -39,7 +42,7 @@ for (const { kind, run, label } of testDatabaseKinds()) {
         admin: [await f.user('admin', 'admin'), 'admin'],
       };
       actor = (username) => ({ userId: ids[username][0], username, role: ids[username][1] });
-      access = new ProjectAccessService(new UserAssignmentsRepository(db.dataSource));
+      access = new AccessPolicy(new UserAssignmentsRepository(db.dataSource));
     });
 
     afterAll(() => db.drop());
@@ -78,27 +81,46 @@ for (const { kind, run, label } of testDatabaseKinds()) {
     });
 
     it('answers a project the actor may not read as not found', async () => {
-      await expect(access.assertCanRead(actor('vodja'), p.LEAD)).rejects.toThrow(NotFoundError);
+      await expect(access.require(actor('vodja'), 'project.read', { projectId: p.LEAD })).rejects.toThrow(NotFoundError);
     });
 
     it('lets a project manager write an assigned project', async () => {
-      await expect(access.assertCanWrite(actor('vodja'), p.PARTNER)).resolves.toBeUndefined();
+      await expect(access.require(actor('vodja'), 'value.record', { projectId: p.PARTNER })).resolves.toBeUndefined();
     });
 
     it('refuses an auditor writing a project they can read with 403', async () => {
-      await expect(access.assertCanWrite(actor('revizorka'), p.STAKE)).rejects.toThrow(ForbiddenError);
+      await expect(access.require(actor('revizorka'), 'value.record', { projectId: p.STAKE })).rejects.toThrow(ForbiddenError);
     });
 
     it('lets a coordinator write the projects their organisation leads', async () => {
-      await expect(access.assertCanWrite(actor('koordinator'), p.LEAD)).resolves.toBeUndefined();
+      await expect(access.require(actor('koordinator'), 'project.update', { projectId: p.LEAD })).resolves.toBeUndefined();
     });
 
     it('refuses a coordinator writing a project their organisation is only a partner in, with 403', async () => {
-      await expect(access.assertCanWrite(actor('koordinator'), p.PARTNER)).rejects.toThrow(ForbiddenError);
+      await expect(access.require(actor('koordinator'), 'project.update', { projectId: p.PARTNER })).rejects.toThrow(ForbiddenError);
     });
 
-    it('answers an auditor writing a project outside their assignments with 404, not 403', async () => {
-      await expect(access.assertCanWrite(actor('revizorka'), p.LEAD)).rejects.toThrow(NotFoundError);
+    it('refuses a change the role may not make with 403 wherever it is aimed, revealing nothing of the project', async () => {
+      await expect(access.require(actor('revizorka'), 'value.record', { projectId: p.LEAD })).rejects.toThrow(ForbiddenError);
+      await expect(access.require(actor('revizorka'), 'value.record', { projectId: 999_999 })).rejects.toThrow(ForbiddenError);
+    });
+
+    it('answers a permitted kind of change on a project out of reach with 404, not 403', async () => {
+      await expect(access.require(actor('vodja'), 'value.record', { projectId: p.LEAD })).rejects.toThrow(NotFoundError);
+    });
+
+    it('lets a coordinator start projects only for the organisations they coordinate', async () => {
+      await expect(access.require(actor('koordinator'), 'project.create', { organisationId: novusId })).resolves.toBeUndefined();
+      await expect(access.require(actor('koordinator'), 'project.create', { organisationId: otherId })).rejects.toThrow(ForbiddenError);
+    });
+
+    it('lists what an actor may do in general and on one project', async () => {
+      expect(await access.permissionsFor(actor('revizorka'))).not.toContain('value.record');
+      expect(await access.permissionsFor(actor('koordinator'), p.LEAD)).toEqual(expect.arrayContaining(['value.record', 'year.lock', 'report.submit']));
+      const onPartner = await access.permissionsFor(actor('koordinator'), p.PARTNER);
+      expect(onPartner).toContain('project.read');
+      expect(onPartner).not.toContain('value.record');
+      await expect(access.permissionsFor(actor('vodja'), p.LEAD)).resolves.toEqual([]);
     });
   });
 }
