@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -31,6 +32,7 @@ import { WebModule } from './web/web.module';
     LocksModule,
     HistoryModule,
     ReportsModule,
+    CalendarModule,
     DemoModule,
     WebModule,
   ],

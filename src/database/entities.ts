@@ -1,5 +1,6 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { RevokedToken } from '../auth/entities/revoked-token.entity';
+import { CALENDAR_ENTITIES } from '../calendar/entities';
 import { AchievedValue } from '../indicators/entities/achieved-value.entity';
 import { DeviationExplanation } from '../indicators/entities/deviation-explanation.entity';
 import { Indicator } from '../indicators/entities/indicator.entity';
@@ -41,4 +42,5 @@ export const ENTITIES = [
   SubmittedFile,
   ...USER_ENTITIES,
   RevokedToken,
+  ...CALENDAR_ENTITIES,
 ];

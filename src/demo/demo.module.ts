@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Transactions } from '../database/transactions';
 import { Project } from '../projects/entities/project.entity';
+import { seedDemoDeadlineRules } from '../calendar/demo-deadline-rules';
 import { seedDemoUsers } from '../users/demo-users';
 import { DEMO_PROJECTS, loadDemoData } from './demo-loader';
 
@@ -24,6 +25,7 @@ export class DemoModule implements OnApplicationBootstrap {
       if ((await em.count(Project)) > 0) return null;
       const result = await loadDemoData(em, this.audit);
       await seedDemoUsers(em, DEMO_PROJECTS.map((p) => p.code));
+      await seedDemoDeadlineRules(em);
       return result;
     });
     if (loaded) this.logger.log(`Loaded demo data: ${loaded.projects} projects, ${loaded.values} achieved values, demo users admin, koordinator, vodja, revizor`);

@@ -104,6 +104,13 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/reports/submissions/:id/files/:format': READERS_NO_PM,
   'GET /api/reports/submissions/:id/diff': READERS_NO_PM,
   'GET /api/reports/portfolio': READERS_NO_PM,
+
+  'GET /api/deadlines': ALL,
+  'GET /api/calendar/feed': ALL,
+  'POST /api/calendar/feed': ALL,
+  'DELETE /api/calendar/feed': ALL,
+  // The secret token in the URL is the credential: calendar clients send no login.
+  'GET /api/calendar/:token.ics': 'public',
 };
 
 /** Express routes that are not Nest controllers: the Swagger UI and its JSON/YAML documents. */

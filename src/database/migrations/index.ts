@@ -4,9 +4,18 @@ import { Users1763790200000 } from './1763790200000-users';
 import { ReportSubmissions1763790300000 } from './1763790300000-report-submissions';
 import { TargetFundingPeriod1763790400000 } from './1763790400000-target-funding-period';
 import { TokenRevocation1763800000000 } from './1763800000000-token-revocation';
+import { ReportingCalendar1763840000000 } from './1763840000000-reporting-calendar';
 
 /**
  * Migrations in order. Listed explicitly (not globbed) so that the compiled app, the TypeORM CLI
  * and the TypeScript test runner all load exactly the same set.
  */
-export const MIGRATIONS = [ProgrammeModel1763790000000, AuditTrail1763790100000, Users1763790200000, ReportSubmissions1763790300000, TargetFundingPeriod1763790400000, TokenRevocation1763800000000];
+export const MIGRATIONS = [
+  ProgrammeModel1763790000000,
+  AuditTrail1763790100000,
+  Users1763790200000,
+  ReportSubmissions1763790300000,
+  TargetFundingPeriod1763790400000,
+  TokenRevocation1763800000000,
+  ReportingCalendar1763840000000,
+];
