@@ -13,6 +13,7 @@ import { HealthController } from './health/health.controller';
 import { HistoryModule } from './history/history.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { LocksModule } from './locks/locks.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReportsModule } from './reports/reports.module';
@@ -33,6 +34,7 @@ import { WebModule } from './web/web.module';
     HistoryModule,
     ReportsModule,
     CalendarModule,
+    NotificationsModule,
     DemoModule,
     WebModule,
   ],

@@ -57,6 +57,29 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^\d{1,3}(\.\d{1,2})?$/, { message: 'DEVIATION_THRESHOLD_PERCENT must be a percentage, e.g. 10' })
   DEVIATION_THRESHOLD_PERCENT?: string;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.org:587' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'REMINDER_DAYS_BEFORE must be a whole number of days (1 to 90)' })
+  @Min(1)
+  @Max(90)
+  REMINDER_DAYS_BEFORE?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'REMINDER_INTERVAL_SECONDS must be a whole number of seconds; 0 turns the scheduler off' })
+  @Min(0)
+  @Max(86400)
+  REMINDER_INTERVAL_SECONDS?: number;
 }
 
 export interface AppConfig {
@@ -72,6 +95,13 @@ export interface AppConfig {
   onTrackMarginPercent: string;
   /** How far achievement may depart from 100 % before an explanation of deviations is required. */
   deviationThresholdPercent: string;
+  /** Reminders by e-mail; null: reminders appear only in the app. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** How many days before a deadline the reminder goes out. */
+  reminderDaysBefore: number;
+  /** How often each instance looks for reminders to send; 0: never (tests call the job themselves). */
+  reminderIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -99,5 +129,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: vars.TRUST_PROXY ?? 0,
     onTrackMarginPercent: vars.ON_TRACK_MARGIN_PERCENT ?? '15',
     deviationThresholdPercent: vars.DEVIATION_THRESHOLD_PERCENT ?? '10',
+    smtpUrl: vars.SMTP_URL ?? null,
+    mailFrom: vars.MAIL_FROM ?? 'Kazalnik <kazalnik@localhost>',
+    reminderDaysBefore: vars.REMINDER_DAYS_BEFORE ?? 7,
+    reminderIntervalSeconds: vars.REMINDER_INTERVAL_SECONDS ?? (nodeEnv === 'test' ? 0 : 3600),
   };
 }

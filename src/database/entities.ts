@@ -1,6 +1,7 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { RevokedToken } from '../auth/entities/revoked-token.entity';
 import { CALENDAR_ENTITIES } from '../calendar/entities';
+import { NOTIFICATION_ENTITIES } from '../notifications/entities';
 import { AchievedValue } from '../indicators/entities/achieved-value.entity';
 import { DeviationExplanation } from '../indicators/entities/deviation-explanation.entity';
 import { Indicator } from '../indicators/entities/indicator.entity';
@@ -43,4 +44,5 @@ export const ENTITIES = [
   ...USER_ENTITIES,
   RevokedToken,
   ...CALENDAR_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
 ];

@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { Transactions } from '../database/transactions';
 import { Project } from '../projects/entities/project.entity';
 import { seedDemoDeadlineRules } from '../calendar/demo-deadline-rules';
+import { seedDemoNotificationSettings } from '../notifications/demo-notification-settings';
 import { seedDemoUsers } from '../users/demo-users';
 import { DEMO_PROJECTS, loadDemoData } from './demo-loader';
 
@@ -26,6 +27,7 @@ export class DemoModule implements OnApplicationBootstrap {
       const result = await loadDemoData(em, this.audit);
       await seedDemoUsers(em, DEMO_PROJECTS.map((p) => p.code));
       await seedDemoDeadlineRules(em);
+      await seedDemoNotificationSettings(em);
       return result;
     });
     if (loaded) this.logger.log(`Loaded demo data: ${loaded.projects} projects, ${loaded.values} achieved values, demo users admin, koordinator, vodja, revizor`);

@@ -99,4 +99,27 @@ export class UserAssignmentsRepository {
     const row = await em.findOne(Organisation, { select: { id: true }, where: { name } });
     return row?.id ?? null;
   }
+
+  /**
+   * Active users answerable for a project's report: its assigned project managers and the
+   * coordinators of its lead organisation (not auditors, not partners' coordinators).
+   */
+  async userIdsResponsibleFor(projectId: number): Promise<number[]> {
+    const em = this.dataSource.manager;
+    const project = await em.findOneBy(Project, { id: projectId });
+    if (!project) return [];
+    const managers = await em
+      .createQueryBuilder(UserProject, 'up')
+      .innerJoin('up.user', 'u')
+      .select('up.userId', 'userId')
+      .where('up.projectId = :projectId AND u.role = :role AND u.active = :active', { projectId, role: 'project_manager', active: true })
+      .getRawMany<{ userId: number | string }>();
+    const coordinators = await em
+      .createQueryBuilder(UserOrganisation, 'uo')
+      .innerJoin('uo.user', 'u')
+      .select('uo.userId', 'userId')
+      .where('uo.organisationId = :org AND u.role = :role AND u.active = :active', { org: project.leadOrganisationId, role: 'coordinator', active: true })
+      .getRawMany<{ userId: number | string }>();
+    return [...new Set([...managers, ...coordinators].map((r) => Number(r.userId)))].sort((a, b) => a - b);
+  }
 }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { openTestDatabase, TestDatabase, testDatabaseKinds } from '../audit/testing/test-databases';
 import { Users1763790200000 } from '../database/migrations/1763790200000-users';
+import { MIGRATIONS } from '../database/migrations';
 import { fixtures } from './testing/access-fixture';
 
 const OUR_TABLES = /app_user|user_project|user_organisation/;
@@ -47,6 +48,9 @@ for (const { kind, run, label } of testDatabaseKinds()) {
       const migration = new Users1763790200000();
       const runner = db.dataSource.createQueryRunner();
       try {
+        // Later migrations' tables refer to app_user: they are reverted first, newest first.
+        const later = MIGRATIONS.slice(MIGRATIONS.indexOf(Users1763790200000) + 1).reverse();
+        for (const Later of later) await new Later().down(runner);
         await migration.down(runner);
         await expect(tables()).resolves.toEqual([]);
         await migration.up(runner);

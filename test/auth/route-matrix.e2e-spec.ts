@@ -111,6 +111,10 @@ const EXPECTED: Record<string, Rule> = {
   'DELETE /api/calendar/feed': ALL,
   // The secret token in the URL is the credential: calendar clients send no login.
   'GET /api/calendar/:token.ics': 'public',
+  'GET /api/notifications': ALL,
+  'POST /api/notifications/read': ALL,
+  'GET /api/notifications/settings': ALL,
+  'PUT /api/notifications/settings': ALL,
 };
 
 /** Express routes that are not Nest controllers: the Swagger UI and its JSON/YAML documents. */

@@ -29,7 +29,7 @@ describe('reporting calendar and iCalendar feed', () => {
     expect(created.body.path).toMatch(/^\/api\/calendar\/[\w-]{43}\.ics$/);
     const res = await request(t.app.getHttpServer()).get(created.body.path).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/calendar/);
-    const events = Object.values(ical.sync.parseICS(res.text)).filter((e): e is ical.VEvent => e.type === 'VEVENT');
+    const events = Object.values(ical.sync.parseICS(res.text)).filter((e): e is ical.VEvent => e?.type === 'VEVENT');
     const summaries = events.map((e) => String(e.summary));
     expect(summaries).toContain('AS: Letno poročilo ESS (e-MA) 2021');
     expect(summaries).toContain('KCM: Letno poročilo ESS (e-MA) 2021');

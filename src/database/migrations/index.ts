@@ -5,6 +5,7 @@ import { ReportSubmissions1763790300000 } from './1763790300000-report-submissio
 import { TargetFundingPeriod1763790400000 } from './1763790400000-target-funding-period';
 import { TokenRevocation1763800000000 } from './1763800000000-token-revocation';
 import { ReportingCalendar1763840000000 } from './1763840000000-reporting-calendar';
+import { Notifications1763840100000 } from './1763840100000-notifications';
 
 /**
  * Migrations in order. Listed explicitly (not globbed) so that the compiled app, the TypeORM CLI
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   TargetFundingPeriod1763790400000,
   TokenRevocation1763800000000,
   ReportingCalendar1763840000000,
+  Notifications1763840100000,
 ];
