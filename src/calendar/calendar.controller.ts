@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Actor, CurrentActor } from '../auth/actor';
 import { actorOf } from '../auth/auth.service';
-import { EVERYONE, Public, Roles } from '../auth/roles.decorator';
+import { Requires } from '../access/requires.decorator';
+import { Public } from '../auth/roles.decorator';
 import { NotFoundError } from '../common/errors';
 import { OptionalYearPipe } from '../common/year.pipe';
 import { UsersRepository } from '../users/users.repository';
@@ -19,26 +20,26 @@ export class CalendarController {
 
   /** Deadlines of the actor's projects with days left, and the year that needs attention. */
   @Get('deadlines')
-  @Roles(...EVERYONE)
+  @Requires('project.read')
   deadlines(@Query('year', OptionalYearPipe) year: number | undefined, @Query('project') project: string | undefined, @CurrentActor() actor: Actor) {
     return this.calendar.overview(actor, { year, projectCode: project || undefined });
   }
 
   @Get('calendar/feed')
-  @Roles(...EVERYONE)
+  @Requires('session.own')
   feedStatus(@CurrentActor() actor: Actor) {
     return this.calendar.feedStatus(actor);
   }
 
   /** A new secret feed URL; an earlier one stops working. */
   @Post('calendar/feed')
-  @Roles(...EVERYONE)
+  @Requires('session.own')
   createFeed(@CurrentActor() actor: Actor) {
     return this.calendar.createFeed(actor);
   }
 
   @Delete('calendar/feed')
-  @Roles(...EVERYONE)
+  @Requires('session.own')
   @HttpCode(204)
   revokeFeed(@CurrentActor() actor: Actor): Promise<void> {
     return this.calendar.revokeFeed(actor);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
-import { ProjectAccessService } from '../auth/project-access.service';
+import { AccessPolicy } from '../access/access-policy';
 import { nowIso } from '../database/columns';
 import { Transactions } from '../database/transactions';
 import { ProjectsRepository } from '../projects/projects.repository';
@@ -40,7 +40,7 @@ export class CalendarService {
   constructor(
     private readonly repository: CalendarRepository,
     private readonly projects: ProjectsRepository,
-    private readonly access: ProjectAccessService,
+    private readonly access: AccessPolicy,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     @Optional() @Inject(REPORT_PROGRESS) private readonly progress?: ReportProgress,
