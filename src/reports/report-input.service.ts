@@ -36,9 +36,15 @@ export class ReportInputService {
         partners: detail.partners
           .filter((p) => p.role !== 'lead')
           .map((p) => ({ name: p.organisation?.name ?? '', role: PARTNER_ROLE_LABELS[p.role] ?? p.role })),
-        funders: (period.funders ?? []).map((f) => ({ name: f.funder?.name ?? '', sharePercent: f.sharePercent })),
+        funders: (period.funders ?? []).map((f) => ({ code: f.funder?.code ?? '', name: f.funder?.name ?? '', sharePercent: f.sharePercent })),
         publicCall: period.publicCall?.name ?? null,
         contractReference: period.contractReference,
+        operationId: null,
+        operationName: null,
+        priorityAxis: null,
+        investmentPriority: null,
+        specificObjective: null,
+        cohesionRegion: null,
         fundingPeriod: { startDate: period.startDate, endDate: period.endDate, amountEur: period.amountEur },
       },
       year,
@@ -46,7 +52,7 @@ export class ReportInputService {
       indicators: summary.indicators,
       resultAreas: detail.resultAreas.map((a) => ({ id: a.id, code: a.code, name: a.name })),
       narratives: narratives.map((n) => ({ resultAreaId: n.resultAreaId, text: n.text })),
-      signature: { place: project.leadOrganisation?.place ?? null, date: now.toISOString().slice(0, 10), responsiblePerson: null },
+      signature: { place: project.leadOrganisation?.place ?? null, date: now.toISOString().slice(0, 10), responsiblePerson: null, responsibleRole: null },
       generatedAt: now.toISOString(),
     };
   }

@@ -33,7 +33,7 @@ export class ReportsController {
   @Get('projects/:code/reports/annual')
   @Requires('report.generate')
   async annual(@Param('code') code: string, @Query() q: ReportQueryDto, @CurrentActor() actor: Actor, @Res() res: Response) {
-    send(res, await this.reports.generate({ code, year: q.year, format: q.format, templateId: q.template, lang: q.lang, fundingPeriodId: q.fundingPeriodId }, actor));
+    send(res, await this.reports.generate({ code, year: q.year, format: q.format, templateId: q.template, lang: q.lang, fundingPeriodId: q.fundingPeriodId, date: q.date }, actor));
   }
 
   @Get('projects/:code/narratives')

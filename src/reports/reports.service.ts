@@ -18,6 +18,8 @@ export interface ReportRequest {
   lang?: 'sl' | 'en';
   /** Which contract, when a renewal splits the year between two funding periods. */
   fundingPeriodId?: number;
+  /** Report date `YYYY-MM-DD` (signature and document dates); today (UTC) by default. */
+  date?: string;
 }
 
 export interface PreparedReport {
@@ -27,6 +29,11 @@ export interface PreparedReport {
 }
 
 export const DEFAULT_TEMPLATE = 'ess-kazalniki';
+
+/** Midnight UTC of the report date, today's by default. */
+export function reportDate(date: string | undefined, today: Date = new Date()): Date {
+  return new Date(`${date ?? today.toISOString().slice(0, 10)}T00:00:00.000Z`);
+}
 
 /** Annual reports: one model built from the figures, drawn as Excel or PDF. */
 @Injectable()
@@ -45,14 +52,18 @@ export class ReportsService implements OnModuleInit {
     return listTemplates();
   }
 
-  async generate(request: ReportRequest, actor: Actor, now = new Date()): Promise<GeneratedFile> {
-    return this.render(await this.prepare(request, actor, now), request.format);
+  async generate(request: ReportRequest, actor: Actor): Promise<GeneratedFile> {
+    return this.render(await this.prepare(request, actor), request.format);
   }
 
-  /** Loads the figures once; several formats can then be drawn from the same report. */
-  async prepare(request: Omit<ReportRequest, 'format'>, actor: Actor, now = new Date()): Promise<PreparedReport> {
+  /**
+   * Loads the figures once; several formats can then be drawn from the same report. The report
+   * date is a day, so two downloads on the same day (or with the same `date`) are the same bytes.
+   */
+  async prepare(request: Omit<ReportRequest, 'format'>, actor: Actor): Promise<PreparedReport> {
     const template = this.template(request.templateId ?? DEFAULT_TEMPLATE);
     const lang = request.lang ?? template.defaultLanguage;
+    const now = reportDate(request.date);
     const input = await this.inputs.build(request.code, request.year, actor, now, {
       deviationThresholdPercent: template.deviationThresholdPercent,
       fundingPeriodId: request.fundingPeriodId,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsId } from '../../common/dto-decorators';
+import { IsCalendarDate, IsId } from '../../common/dto-decorators';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 /** Which annual report: year, template and language (the template's own language by default). */
@@ -33,6 +33,16 @@ export class ReportQueryDto extends SubmitReportDto {
   @ApiProperty({ enum: ['xlsx', 'pdf'] })
   @IsIn(['xlsx', 'pdf'], { message: 'format must be xlsx or pdf' })
   format: 'xlsx' | 'pdf';
+
+  /** The report date: signature date and document dates; the same data and date give the same bytes. */
+  @IsCalendarDate({ optional: true, example: '2021-01-15' })
+  date?: string;
+
+  /** For a submitted year: build from today's figures instead of serving the stored submission. */
+  @ApiPropertyOptional({ description: 'true: build a submitted year from the current figures instead of serving the stored submission' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'current must be true or false' })
+  current?: 'true' | 'false';
 }
 
 export class PortfolioQueryDto {

@@ -20,8 +20,9 @@ function rowsByLabel(section: TableSection) {
 describe('buildReportModel with the ESS template (AS 2020)', () => {
   const model = buildReportModel(reportInputFactory(), loadTemplate('ess-kazalniki'), 'sl');
 
-  it('orders the sections as the template does', () => {
-    expect(model.sections.map((s) => s.kind)).toEqual(['indicatorTable', 'partnerParts', 'chart', 'explanations', 'signature']);
+  it('orders the sections as the template does, leaving out those with nothing in them', () => {
+    // No partner parts and no explanation written: no "Ni podatkov." tables.
+    expect(model.sections.map((s) => s.kind)).toEqual(['indicatorTable', 'chart', 'signature']);
   });
 
   it('uses the AS table headings', () => {
@@ -41,52 +42,93 @@ describe('buildReportModel with the ESS template (AS 2020)', () => {
     expect(output['% doseganja']).toEqual({ text: `103,33${NBSP}%`, number: 1.0333, format: 'percent' });
   });
 
-  it('shows the share as "vsaj 25,00 %" stored as 0.25, achieved 40,32 % as 0.4032', () => {
+  it('shows the share target as the contract writes it, "vsaj 25 %", and 40,32 % as the exact 25/62', () => {
     const [, share] = rowsByLabel(table(model, 'indicatorTable'));
     expect(share['Vrsta kazalnika'].text).toBe('Rezultat');
     expect(share['Predvidene vrednosti']).toEqual({
-      text: `vsaj 25,00${NBSP}%`,
+      text: `vsaj 25${NBSP}%`,
       number: 0.25,
       format: 'percent',
       prefix: 'vsaj',
+      decimals: 0,
     });
-    expect(share['Dosežene vrednosti']).toEqual({ text: `40,32${NBSP}%`, number: 0.4032, format: 'percent' });
+    expect(share['Dosežene vrednosti']).toEqual({ text: `40,32${NBSP}%`, number: 25 / 62, format: 'percent' });
     expect(share['Števec / imenovalec'].text).toBe('25 / 62');
   });
 
-  it('formats the header: lead, partners, period with real dates', () => {
+  it('formats the header: lead, partners, the period in one cell, no row for what is not known', () => {
     const byKey = Object.fromEntries(model.header.map((row) => [row.key, row]));
     expect(byKey.nosilec.value).toBe('Društvo NOVUS');
     expect(byKey.partnerji.value).toContain('Andragoški zavod Ljudska univerza Velenje');
     expect(byKey.obdobjeFinanciranja.value).toBe('23. 9. 2019 – 30. 9. 2022');
-    expect(byKey.obdobjeFinanciranja.cells[0].date?.toISOString()).toBe('2019-09-23T00:00:00.000Z');
-    expect(byKey.znesek.value).toBe('–');
+    expect(byKey.obdobjeFinanciranja.cells).toEqual([{ text: '23. 9. 2019 – 30. 9. 2022', number: null, format: 'text' }]);
+    expect(Object.keys(byKey)).not.toEqual(expect.arrayContaining(['znesek']));
+    expect(Object.keys(byKey)).not.toEqual(expect.arrayContaining(['pogodba']));
   });
 
-  it('asks to explain the share (161,29 % is beyond ±15) but not the output (103,33 %)', () => {
-    const rows = table(model, 'explanations').table.groups[0].rows;
-    expect(rows).toHaveLength(1);
-    expect(rows[0][0].text).toContain('Delež oseb');
-    expect(rows[0][4].text).toBe('Obrazložitev manjka.');
+  it('prints a written explanation and never a placeholder for a missing one', () => {
+    const missing = buildReportModel(
+      reportInputFactory({ indicators: [indicatorSummaryFactory(), shareIndicatorFactory({ explanationMissing: true })] }),
+      loadTemplate('ess-kazalniki'),
+      'sl',
+    );
+    expect(missing.sections.map((s) => s.kind)).not.toContain('explanations');
+    const written = buildReportModel(
+      reportInputFactory({ indicators: [indicatorSummaryFactory(), shareIndicatorFactory({ explanation: 'Več vključenih je našlo zaposlitev.' })] }),
+      loadTemplate('ess-kazalniki'),
+      'sl',
+    );
+    const rows = table(written, 'explanations').table.groups[0].rows;
+    expect(rows.map((r) => [r[0].text.slice(0, 10), r.at(-1)?.text])).toEqual([['Delež oseb', 'Več vključenih je našlo zaposlitev.']]);
   });
 
-  it('charts both indicators in their own units', () => {
+  it('charts achievement as % of plan on one axis', () => {
     const chart = model.sections.find((s) => s.kind === 'chart') as ChartSection;
-    expect(chart.bars.map((b) => [b.planned, b.achieved, b.achievedText])).toEqual([
-      [60, 62, '62'],
-      [25, 40.32, `40,32${NBSP}%`],
+    expect(chart.bars.map((b) => [b.percent, b.percentText, b.achievedText, b.plannedText])).toEqual([
+      [103.33, `103,33${NBSP}%`, '62', '60'],
+      [161.29, `161,29${NBSP}%`, `40,32${NBSP}%`, `vsaj 25${NBSP}%`],
     ]);
-    expect(chart.description).toContain('predvideno 60, doseženo 62');
+    expect(chart.axisMax).toBe(175);
+    expect(chart.note).toBeNull();
+    expect(chart.description).toContain('predvideno 60, doseženo 62 (103,33');
   });
 
-  it('fills place and date, leaves signature and stamp for the pen', () => {
+  it('leaves indicators without a plan out of the chart and says how many', () => {
+    const input = reportInputFactory({
+      indicators: [indicatorSummaryFactory(), indicatorSummaryFactory({ indicatorId: 5, planned: null, achieved: 884, achievementPercent: null })],
+    });
+    const chart = buildReportModel(input, loadTemplate('ess-kazalniki'), 'sl').sections.find((s) => s.kind === 'chart') as ChartSection;
+    expect(chart.bars).toHaveLength(1);
+    expect(chart.note).toBe('Kazalniki brez predvidene vrednosti niso prikazani: 1.');
+    const none = reportInputFactory({ indicators: [indicatorSummaryFactory({ planned: null, achievementPercent: null })] });
+    expect(buildReportModel(none, loadTemplate('ess-kazalniki'), 'sl').sections.map((s) => s.kind)).not.toContain('chart');
+  });
+
+  it('fills place and date, gives the responsible person a line with what to write, leaves signature and stamp for the pen', () => {
     const signature = model.sections.find((s) => s.kind === 'signature') as SignatureSection;
-    expect(signature.fields.map((f) => [f.label, f.value])).toEqual([
-      ['Kraj in datum', 'Velenje, 15. 1. 2021'],
-      ['Odgovorna oseba', ''],
-      ['Podpis', ''],
-      ['Žig', ''],
+    expect(signature.fields.map((f) => [f.label, f.value, f.lineBefore])).toEqual([
+      ['Kraj in datum', 'Velenje, 15. 1. 2021', false],
+      ['Odgovorna oseba', '(ime in priimek, funkcija)', true],
+      ['Podpis', '', false],
+      ['Žig', '', false],
     ]);
+  });
+
+  it('names the responsible person from the lead organisation\u2019s record, and leaves a line for a place it lacks', () => {
+    const input = reportInputFactory({ signature: { place: null, date: '2021-01-15', responsiblePerson: 'Ana Novak', responsibleRole: 'predsednica' } });
+    const signature = buildReportModel(input, loadTemplate('ess-kazalniki'), 'sl').sections.find((s) => s.kind === 'signature') as SignatureSection;
+    expect(signature.fields.slice(0, 2).map((f) => [f.value, f.lineBefore])).toEqual([
+      ['15. 1. 2021', true],
+      ['Ana Novak, predsednica', false],
+    ]);
+  });
+
+  it('keeps the source\u2019s qualifier as part of the figure', () => {
+    const input = reportInputFactory({
+      indicators: [indicatorSummaryFactory({ planned: null, achieved: 1000, achievementPercent: null, achievedQualifier: 'at_least' })],
+    });
+    const [row] = table(buildReportModel(input, loadTemplate('ess-kazalniki'), 'sl'), 'indicatorTable').table.groups[0].rows;
+    expect(row.find((c) => c.number === 1000)).toEqual({ text: 'vsaj 1.000', number: 1000, format: 'integer', prefix: 'vsaj' });
   });
 
   it('describes the document for the PDF/XLSX properties', () => {
@@ -101,7 +143,7 @@ describe('buildReportModel in other layouts', () => {
     const model = buildReportModel(reportInputFactory(), loadTemplate('ess-kazalniki'), 'en');
     const [output, share] = table(model, 'indicatorTable').table.groups[0].rows;
     expect(output[1].text).toBe('Output');
-    expect(share[2].text).toBe('at least 25.00%');
+    expect(share[2].text).toBe('at least 25%');
     expect(model.header.find((h) => h.key === 'obdobjeFinanciranja')?.value).toBe('23 Sep 2019 – 30 Sep 2022');
   });
 
@@ -139,7 +181,8 @@ describe('buildReportModel in other layouts', () => {
     });
     const model = buildReportModel(input, loadTemplate('ess-kazalniki'), 'sl');
     const [group] = table(model, 'partnerParts').table.groups;
-    expect(group.rows[0].map((c) => c.text)).toEqual(['Društvo NOVUS', '–', '42', '']);
+    // Nobody planned a partner's part or has a numerator: those columns are left out.
+    expect(group.rows[0].map((c) => c.text)).toEqual(['Društvo NOVUS', '42']);
     expect(group.note).toBe('Deli presegajo skupno vrednost za 3.');
   });
 

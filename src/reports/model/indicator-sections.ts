@@ -1,18 +1,22 @@
-import Decimal from 'decimal.js';
 import type { Lang } from '../../common/format/format';
-import type { IndicatorSummary } from '../../indicators/indicator-summary.types';
 import type { ColumnKey, ReportTemplate } from '../templates/report-template.types';
 import { INDICATOR_COLUMNS, explanationText } from './indicator-columns';
 import { COLUMN_LABELS, TEXT, itemLabel, localize } from './labels';
-import type { ReportInput, ReportResultArea } from './report-input.types';
-import type { ReportColumn, ReportRowGroup, TableSection } from './report-model.types';
-import { textCell } from './value-cells';
+import type { ReportIndicator, ReportInput, ReportResultArea } from './report-input.types';
+import type { ReportColumn, ReportRowGroup, ReportTable, TableSection } from './report-model.types';
+import { DASH, textCell } from './value-cells';
 
 /** The indicator table (optionally grouped by result area) and the explanations of deviations. */
 export interface SectionContext {
   input: ReportInput;
   template: ReportTemplate;
   lang: Lang;
+}
+
+/** A section's printed title and its sheet name. */
+export interface SectionHeading {
+  title: string;
+  sheetTitle: string;
 }
 
 export function areaTitle(area: ReportResultArea): string {
@@ -26,7 +30,28 @@ export function columnFor(key: ColumnKey, { template, lang }: SectionContext): R
   return { key, label: itemLabel(item, COLUMN_LABELS, lang, template.bilingual), weight: spec.weight, align: spec.align };
 }
 
-function groupIndicators(ctx: SectionContext): { title: string | null; indicators: IndicatorSummary[] }[] {
+/**
+ * Leaves out the columns no row has anything in (a baseline nobody set, a numerator no indicator
+ * has), except `keep`: the columns a funder's form always shows, even as "–".
+ */
+export function withoutEmptyColumns(table: ReportTable, keep: readonly string[] = []): ReportTable {
+  const rows = table.groups.flatMap((g) => g.rows);
+  const used = table.columns.map(
+    (column, i) => keep.includes(column.key) || rows.some((row) => row[i].text !== '' && row[i].text !== DASH),
+  );
+  return {
+    columns: table.columns.filter((_, i) => used[i]),
+    groups: table.groups.map((g) => ({ ...g, rows: g.rows.map((row) => row.filter((_, i) => used[i])) })),
+  };
+}
+
+/** A table section, or nothing when it would have no rows. */
+export function tableSection(kind: TableSection['kind'], heading: SectionHeading, table: ReportTable, keep: readonly string[] = []): TableSection | null {
+  if (!table.groups.some((g) => g.rows.length > 0)) return null;
+  return { kind, ...heading, table: withoutEmptyColumns(table, keep) };
+}
+
+function groupIndicators(ctx: SectionContext): { title: string | null; indicators: ReportIndicator[] }[] {
   const { input, template, lang } = ctx;
   if (template.grouping === 'none') return [{ title: null, indicators: input.indicators }];
   const known = new Set(input.resultAreas.map((a) => a.id));
@@ -39,7 +64,10 @@ function groupIndicators(ctx: SectionContext): { title: string | null; indicator
   return groups.filter((g) => g.indicators.length > 0);
 }
 
-export function indicatorTableSection(ctx: SectionContext, title: string): TableSection {
+/** The columns of the funders' indicator forms, shown even when every row has "–". */
+const FORM_COLUMNS: ColumnKey[] = ['zapSt', 'naziv', 'predvidenaLeto', 'dosezenaLeto'];
+
+export function indicatorTableSection(ctx: SectionContext, heading: SectionHeading): TableSection | null {
   const { template, lang } = ctx;
   let index = 0;
   const groups: ReportRowGroup[] = groupIndicators(ctx).map((group) => ({
@@ -50,44 +78,22 @@ export function indicatorTableSection(ctx: SectionContext, title: string): Table
       return template.columns.map((c) => INDICATOR_COLUMNS[c.key].cell(indicator, lang, index));
     }),
   }));
-  return {
-    kind: 'indicatorTable',
-    title,
-    table: {
-      columns: template.columns.map((c) => columnFor(c.key, ctx)),
-      groups,
-      emptyText: localize(TEXT.empty, lang, template.bilingual),
-    },
-  };
-}
-
-/** Departs from the plan by more than the template's threshold, or already carries a text. */
-export function needsExplanation(indicator: IndicatorSummary, thresholdPercent: number): boolean {
-  if (indicator.explanationMissing || (indicator.explanation ?? '').trim() !== '') return true;
-  if (indicator.achievementPercent === null) return false;
-  return new Decimal(indicator.achievementPercent).minus(100).abs().gt(thresholdPercent);
+  const columns = template.columns.map((c) => columnFor(c.key, ctx));
+  return tableSection('indicatorTable', heading, { columns, groups }, FORM_COLUMNS);
 }
 
 const EXPLANATION_COLUMNS: ColumnKey[] = ['naziv', 'predvidenaLeto', 'dosezenaLeto', 'odstotekDoseganja', 'obrazlozitev'];
 
-export function explanationsSection(ctx: SectionContext, title: string): TableSection {
-  const { input, template, lang } = ctx;
+/** The explanations written for the year; a section only when there is at least one. */
+export function explanationsSection(ctx: SectionContext, heading: SectionHeading): TableSection | null {
+  const { input, lang } = ctx;
   const rows = input.indicators
-    .filter((i) => needsExplanation(i, template.deviationThresholdPercent))
+    .filter((i) => explanationText(i) !== '')
     .map((indicator, n) =>
       EXPLANATION_COLUMNS.map((key) =>
-        key === 'obrazlozitev'
-          ? textCell(explanationText(indicator, lang) || TEXT.explanationMissing[lang])
-          : INDICATOR_COLUMNS[key].cell(indicator, lang, n + 1),
+        key === 'obrazlozitev' ? textCell(explanationText(indicator)) : INDICATOR_COLUMNS[key].cell(indicator, lang, n + 1),
       ),
     );
-  return {
-    kind: 'explanations',
-    title,
-    table: {
-      columns: EXPLANATION_COLUMNS.map((key) => columnFor(key, ctx)),
-      groups: rows.length > 0 ? [{ title: null, note: null, rows }] : [],
-      emptyText: localize(TEXT.noDeviations, lang, template.bilingual),
-    },
-  };
+  const columns = EXPLANATION_COLUMNS.map((key) => columnFor(key, ctx));
+  return tableSection('explanations', heading, { columns, groups: [{ title: null, note: null, rows }] }, ['naziv', 'obrazlozitev']);
 }

@@ -20,6 +20,11 @@ export const HEADER_LABELS: Record<HeaderField, LocalizedText> = {
   financer: { sl: 'Financer', en: 'Funder' },
   javniRazpis: { sl: 'Javni razpis', en: 'Public call' },
   pogodba: { sl: 'Pogodba', en: 'Contract' },
+  operacija: { sl: 'Operacija', en: 'Operation' },
+  prednostnaOs: { sl: 'Prednostna os', en: 'Priority axis' },
+  prednostnaNalozba: { sl: 'Prednostna naložba', en: 'Investment priority' },
+  specificniCilj: { sl: 'Specifični cilj', en: 'Specific objective' },
+  kohezijskaRegija: { sl: 'Kohezijska regija', en: 'Cohesion region' },
   obdobjeFinanciranja: { sl: 'Obdobje financiranja', en: 'Funding period' },
   porocevalskoObdobje: { sl: 'Poročevalsko obdobje', en: 'Reporting period' },
   znesek: { sl: 'Znesek', en: 'Amount' },
@@ -27,6 +32,7 @@ export const HEADER_LABELS: Record<HeaderField, LocalizedText> = {
 
 export const COLUMN_LABELS: Record<ColumnKey, LocalizedText> = {
   zapSt: { sl: 'Zap. št.', en: 'No.' },
+  sifra: { sl: 'Šifra', en: 'Code' },
   naziv: { sl: 'Naziv kazalnika', en: 'Indicator' },
   vrsta: { sl: 'Vrsta kazalnika', en: 'Type of indicator' },
   merskaEnota: { sl: 'Merska enota', en: 'Unit' },
@@ -34,6 +40,8 @@ export const COLUMN_LABELS: Record<ColumnKey, LocalizedText> = {
   predvidenaLeto: { sl: 'Predvidena vrednost v letu', en: 'Target for the year' },
   predvidenaObdobje: { sl: 'Predvidena vrednost za celotno obdobje', en: 'Target for the whole period' },
   dosezenaLeto: { sl: 'Dosežena vrednost v letu', en: 'Achieved in the year' },
+  zenske: { sl: 'Ženske', en: 'Women' },
+  moski: { sl: 'Moški', en: 'Men' },
   kumulativno: { sl: 'Kumulativno doseženo', en: 'Achieved to date' },
   odstotekDoseganja: { sl: '% doseganja', en: '% achieved' },
   status: { sl: 'Status', en: 'Status' },
@@ -45,7 +53,7 @@ export const SECTION_LABELS: Record<SectionKind, LocalizedText> = {
   indicatorTable: { sl: 'Kazalniki', en: 'Indicators' },
   partnerParts: { sl: 'Prispevki partnerjev', en: "Partners' contributions" },
   disaggregations: { sl: 'Razčlenitve', en: 'Breakdowns' },
-  chart: { sl: 'Predvidene in dosežene vrednosti', en: 'Planned and achieved values' },
+  chart: { sl: 'Doseganje predvidenih vrednosti', en: 'Achievement of planned values' },
   narrative: { sl: 'Vsebinsko poročilo', en: 'Narrative report' },
   explanations: { sl: 'Obrazložitev odstopanj', en: 'Explanation of deviations' },
   signature: { sl: 'Podpis', en: 'Signature' },
@@ -87,9 +95,8 @@ export const TEXT = {
   pageLabel: { sl: 'stran {page} od {pages}', en: 'page {page} of {pages}' },
   atLeast: { sl: 'vsaj', en: 'at least' },
   atMost: { sl: 'največ', en: 'at most' },
-  empty: { sl: 'Ni podatkov.', en: 'No data.' },
-  noDeviations: { sl: 'Ni odstopanj, ki bi jih bilo treba obrazložiti.', en: 'No deviations to explain.' },
-  explanationMissing: { sl: 'Obrazložitev manjka.', en: 'Explanation missing.' },
+  approximately: { sl: 'približno', en: 'about' },
+  moreThan: { sl: 'več kot', en: 'more than' },
   otherIndicators: { sl: 'Drugi kazalniki', en: 'Other indicators' },
   general: { sl: 'Splošno', en: 'General' },
   partner: { sl: 'Partner', en: 'Partner' },
@@ -101,10 +108,27 @@ export const TEXT = {
   resultArea: { sl: 'Področje', en: 'Result area' },
   text: { sl: 'Besedilo', en: 'Text' },
   chartDescription: {
-    sl: 'Graf predvidenih in doseženih vrednosti kazalnikov',
-    en: 'Chart of planned and achieved indicator values',
+    sl: 'Graf doseganja predvidenih vrednosti kazalnikov v odstotkih',
+    en: 'Chart of indicator achievement as a percentage of the planned value',
   },
+  chartAxis: { sl: '100 % = predvidena vrednost', en: '100% = planned value' },
+  chartOmitted: {
+    sl: 'Kazalniki brez predvidene vrednosti niso prikazani: {count}.',
+    en: 'Indicators without a planned value are not shown: {count}.',
+  },
+  responsibleRole: { sl: 'ime in priimek, funkcija', en: 'name and position' },
 } satisfies Record<string, LocalizedText>;
+
+/** Sheet names: at most 31 characters, so a workbook never shows a title cut mid-word. */
+export const SHEET_LABELS: Record<SectionKind, LocalizedText> = {
+  indicatorTable: { sl: 'Kazalniki', en: 'Indicators' },
+  partnerParts: { sl: 'Prispevki partnerjev', en: 'Partner contributions' },
+  disaggregations: { sl: 'Razčlenitve', en: 'Breakdowns' },
+  chart: { sl: 'Doseganje načrta', en: 'Achievement' },
+  narrative: { sl: 'Vsebinsko poročilo', en: 'Narrative' },
+  explanations: { sl: 'Obrazložitve', en: 'Explanations' },
+  signature: { sl: 'Podpis', en: 'Signature' },
+};
 
 /** One label in the report's language, or in both ("Nosilec / Lead organisation"). */
 export function localize(text: LocalizedText, lang: Lang, bilingual: boolean): string {

@@ -1,5 +1,4 @@
-import type { IndicatorSummary } from '../../indicators/indicator-summary.types';
-import type { ReportInput, ReportProject } from './report-input.types';
+import type { ReportIndicator, ReportInput, ReportProject } from './report-input.types';
 
 /**
  * Test data: the 2020 report of »AS – Aktiviraj se!« (Društvo NOVUS), with the figures from the
@@ -10,7 +9,7 @@ export const AS_RESULT_NAME =
   'Delež oseb iz ranljivih ciljnih skupin, vključenih v iskanje zaposlitve, izobraževanje/usposabljanje, ' +
   'pridobivanje kvalifikacij ali v zaposlitev ob izhodu – vsaj 25 %.';
 
-export function indicatorSummaryFactory(overrides: Partial<IndicatorSummary> = {}): IndicatorSummary {
+export function indicatorSummaryFactory(overrides: Partial<ReportIndicator> = {}): ReportIndicator {
   return {
     indicatorId: 1,
     code: 'AS-1',
@@ -46,7 +45,7 @@ export function indicatorSummaryFactory(overrides: Partial<IndicatorSummary> = {
 }
 
 /** The share result indicator: 25 of 62 leavers, 40,32 % against "at least 25 %". */
-export function shareIndicatorFactory(overrides: Partial<IndicatorSummary> = {}): IndicatorSummary {
+export function shareIndicatorFactory(overrides: Partial<ReportIndicator> = {}): ReportIndicator {
   return indicatorSummaryFactory({
     indicatorId: 2,
     code: 'AS-2',
@@ -75,11 +74,17 @@ export function asProjectFactory(overrides: Partial<ReportProject> = {}): Report
       { name: 'Andragoški zavod Ljudska univerza Velenje', role: 'partner' },
     ],
     funders: [
-      { name: 'Ministrstvo za delo, družino, socialne zadeve in enake možnosti (MDDSZ)', sharePercent: null },
-      { name: 'Evropska unija iz Evropskega socialnega sklada (ESS)', sharePercent: null },
+      { code: 'MDDSZ', name: 'Ministrstvo za delo, družino, socialne zadeve in enake možnosti (MDDSZ)', sharePercent: null },
+      { code: 'ESS', name: 'Evropska unija iz Evropskega socialnega sklada (ESS)', sharePercent: null },
     ],
     publicCall: null,
     contractReference: null,
+    operationId: null,
+    operationName: null,
+    priorityAxis: null,
+    investmentPriority: null,
+    specificObjective: null,
+    cohesionRegion: null,
     fundingPeriod: { startDate: '2019-09-23', endDate: '2022-09-30', amountEur: null },
     ...overrides,
   };
@@ -103,7 +108,7 @@ export function reportInputFactory(overrides: ReportInputOverrides = {}): Report
           'Ob izhodu jih je 25 nadaljevalo z iskanjem zaposlitve, izobraževanjem ali usposabljanjem ali se je zaposlilo.',
       },
     ],
-    signature: { place: 'Velenje', date: '2021-01-15', responsiblePerson: null },
+    signature: { place: 'Velenje', date: '2021-01-15', responsiblePerson: null, responsibleRole: null },
     generatedAt: '2021-01-15T09:00:00.000Z',
     ...rest,
   };

@@ -1,4 +1,5 @@
 import type { IndicatorSummary } from '../../indicators/indicator-summary.types';
+import type { ValueQualifier } from './value-cells';
 
 /** Everything a report is built from, already loaded and calculated. Dates are `YYYY-MM-DD`. */
 export interface ReportPartner {
@@ -7,6 +8,8 @@ export interface ReportPartner {
 }
 
 export interface ReportFunder {
+  /** The funder's code (ESS, MJU, …), which templates name in `appliesTo`. */
+  code: string;
   name: string;
   /** Decimal string, e.g. "80.00"; null when the source gives no share. */
   sharePercent: string | null;
@@ -21,7 +24,22 @@ export interface ReportProject {
   funders: ReportFunder[];
   publicCall: string | null;
   contractReference: string | null;
+  /** The operation as the managing authority registers it (e-MA): its number, if known. */
+  operationId: string | null;
+  operationName: string | null;
+  priorityAxis: string | null;
+  investmentPriority: string | null;
+  specificObjective: string | null;
+  cohesionRegion: string | null;
   fundingPeriod: { startDate: string; endDate: string; amountEur: string | null };
+}
+
+/** An indicator's summary with how the source qualifies its figures ("vsaj 1.000"). */
+export interface ReportIndicator extends IndicatorSummary {
+  achievedQualifier?: ValueQualifier | null;
+  achievedToDateQualifier?: ValueQualifier | null;
+  /** Qualifiers of partners' parts, by organisation id ("več kot 884" for one unit). */
+  partnerQualifiers?: Record<number, ValueQualifier>;
 }
 
 export interface ReportResultArea {
@@ -36,20 +54,22 @@ export interface ReportNarrative {
   text: string;
 }
 
+/** From the lead organisation's record; what it does not hold is left blank to fill in by hand. */
 export interface ReportSignature {
   place: string | null;
   date: string | null;
   responsiblePerson: string | null;
+  responsibleRole: string | null;
 }
 
 export interface ReportInput {
   project: ReportProject;
   year: number;
   reportingPeriod: { start: string; end: string };
-  indicators: IndicatorSummary[];
+  indicators: ReportIndicator[];
   resultAreas: ReportResultArea[];
   narratives: ReportNarrative[];
   signature: ReportSignature;
-  /** ISO timestamp; becomes the documents' creation date, so equal inputs give equal files. */
+  /** ISO timestamp of the report date; the documents' creation date, so equal inputs give equal files. */
   generatedAt: string;
 }

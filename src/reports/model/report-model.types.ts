@@ -8,7 +8,7 @@ import type { HeaderField, Orientation, SignatureField } from '../templates/repo
 export type CellFormat = 'text' | 'integer' | 'decimal' | 'percent' | 'eur' | 'date';
 
 export interface ReportCell {
-  /** What a reader sees, in the report's language ("40,32 %", "vsaj 25,00 %", "–"). */
+  /** What a reader sees, in the report's language ("40,32 %", "vsaj 25 %", "–"). */
   text: string;
   /** What a spreadsheet stores: percent cells hold the fraction (40,32 % → 0.4032). */
   number: number | null;
@@ -17,6 +17,8 @@ export interface ReportCell {
   date?: Date;
   /** A qualifier shown before the number ("vsaj", "največ"); spreadsheets put it in the number format. */
   prefix?: string;
+  /** Percent cells: decimals shown (a target "vsaj 25 %" has none); two when not given. */
+  decimals?: number;
 }
 
 export interface ReportColumn {
@@ -37,11 +39,10 @@ export interface ReportRowGroup {
   note: string | null;
 }
 
+/** A table always has rows: a section whose table would be empty is left out of the report. */
 export interface ReportTable {
   columns: ReportColumn[];
   groups: ReportRowGroup[];
-  /** Shown instead of rows when there are none. */
-  emptyText: string;
 }
 
 export interface HeaderRow {
@@ -52,31 +53,40 @@ export interface HeaderRow {
   cells: ReportCell[];
 }
 
-export interface TableSection {
-  kind: 'indicatorTable' | 'partnerParts' | 'disaggregations' | 'explanations';
+interface SectionBase {
   title: string;
+  /** The section's sheet name in a workbook: at most 31 characters, whole words. */
+  sheetTitle: string;
+}
+
+export interface TableSection extends SectionBase {
+  kind: 'indicatorTable' | 'partnerParts' | 'disaggregations' | 'explanations';
   table: ReportTable;
 }
 
 export interface ChartBar {
   label: string;
-  planned: number | null;
-  achieved: number | null;
+  /** Achieved as % of plan (103.33); every bar is on the same axis. */
+  percent: number;
+  percentText: string;
   plannedText: string;
   achievedText: string;
 }
 
 /**
- * Planned vs achieved per indicator in the indicator's own unit; each bar pair is drawn on its own
- * scale, because persons and percentages share no axis. `table` is the same data for spreadsheets
- * and `description` the text alternative for screen readers.
+ * Achievement as % of plan, one bar per indicator that has both a plan and an achieved value, on
+ * one axis with the 100 % line marked. Indicators without a plan are left out and `note` says so.
+ * `table` is the same data for spreadsheets and `description` the text alternative.
  */
-export interface ChartSection {
+export interface ChartSection extends SectionBase {
   kind: 'chart';
-  title: string;
   description: string;
-  legend: { planned: string; achieved: string };
+  /** Axis end in %: at least 100, else the largest bar rounded up to a multiple of 25. */
+  axisMax: number;
+  /** "100 % = predvidena vrednost" and the like, under the axis. */
+  axisLabel: string;
   bars: ChartBar[];
+  note: string | null;
   table: ReportTable;
 }
 
@@ -85,11 +95,9 @@ export interface NarrativeBlock {
   paragraphs: string[];
 }
 
-export interface NarrativeSection {
+export interface NarrativeSection extends SectionBase {
   kind: 'narrative';
-  title: string;
   blocks: NarrativeBlock[];
-  emptyText: string;
   /** Column labels for a spreadsheet: result area, text. */
   columns: { heading: string; text: string };
 }
@@ -97,14 +105,16 @@ export interface NarrativeSection {
 export interface SignatureRow {
   key: SignatureField;
   label: string;
-  /** Empty when the field is filled in by hand (signature, stamp). */
+  /** What is printed; empty when the whole field is filled in by hand (signature, stamp). */
   value: string;
+  /** A line to write on before the value: a place or a name the records do not hold. */
+  lineBefore: boolean;
   cells: ReportCell[];
 }
 
-export interface SignatureSection {
+/** Drawn without a heading of its own, and never alone on a page. */
+export interface SignatureSection extends SectionBase {
   kind: 'signature';
-  title: string;
   fields: SignatureRow[];
 }
 
@@ -129,6 +139,7 @@ export interface ReportModel {
   metadata: ReportMetadata;
   /** Title of the spreadsheet sheet that holds the title and header rows. */
   headerTitle: string;
+  /** Only the fields that have a value: an official document prints no "–" for a missing contract. */
   header: HeaderRow[];
   sections: ReportSection[];
   /** Page footer with `{page}` and `{pages}` placeholders: "stran {page} od {pages}". */

@@ -1,7 +1,7 @@
 import type { SignatureField } from '../templates/report-template.types';
-import { areaTitle, SectionContext } from './indicator-sections';
+import { areaTitle, SectionContext, SectionHeading } from './indicator-sections';
 import { SIGNATURE_LABELS, TEXT, itemLabel, localize } from './labels';
-import type { NarrativeBlock, NarrativeSection, ReportCell, SignatureSection } from './report-model.types';
+import type { NarrativeBlock, NarrativeSection, ReportCell, SignatureRow, SignatureSection } from './report-model.types';
 import { dateCell, textCell } from './value-cells';
 
 /** The narrative (general text first, then one block per result area) and the signature block. */
@@ -12,7 +12,8 @@ function paragraphs(text: string): string[] {
     .filter((p) => p !== '');
 }
 
-export function narrativeSection(ctx: SectionContext, title: string): NarrativeSection {
+/** A section only when some text was written; result areas without text are left out. */
+export function narrativeSection(ctx: SectionContext, heading: SectionHeading): NarrativeSection | null {
   const { input, template, lang } = ctx;
   const byArea = (id: number | null) =>
     input.narratives.filter((n) => n.resultAreaId === id).flatMap((n) => paragraphs(n.text));
@@ -24,11 +25,11 @@ export function narrativeSection(ctx: SectionContext, title: string): NarrativeS
     { heading: null, paragraphs: [...byArea(null), ...unattached] },
     ...input.resultAreas.map((area) => ({ heading: areaTitle(area), paragraphs: byArea(area.id) })),
   ].filter((block) => block.paragraphs.length > 0);
+  if (blocks.length === 0) return null;
   return {
     kind: 'narrative',
-    title,
+    ...heading,
     blocks,
-    emptyText: localize(TEXT.empty, lang, template.bilingual),
     columns: {
       heading: localize(TEXT.resultArea, lang, template.bilingual),
       text: localize(TEXT.text, lang, template.bilingual),
@@ -36,31 +37,39 @@ export function narrativeSection(ctx: SectionContext, title: string): NarrativeS
   };
 }
 
-function signatureCells(key: SignatureField, ctx: SectionContext): ReportCell[] {
-  const { place, date, responsiblePerson } = ctx.input.signature;
+/**
+ * Place and date, and the responsible person with their role, from the lead organisation's record.
+ * What the record does not hold gets a line to fill in by hand, never an invented name.
+ */
+function signatureRow(key: SignatureField, ctx: SectionContext): Pick<SignatureRow, 'value' | 'lineBefore' | 'cells'> {
+  const { place, date, responsiblePerson, responsibleRole } = ctx.input.signature;
   switch (key) {
-    case 'krajInDatum':
-      return [...(place ? [textCell(place)] : []), ...(date ? [dateCell(date, ctx.lang)] : [])];
-    case 'odgovornaOseba':
-      return responsiblePerson ? [textCell(responsiblePerson)] : [];
+    case 'krajInDatum': {
+      const cells: ReportCell[] = [...(place ? [textCell(place)] : []), ...(date ? [dateCell(date, ctx.lang)] : [])];
+      return { value: cells.map((c) => c.text).join(', '), lineBefore: !place, cells };
+    }
+    case 'odgovornaOseba': {
+      const role = responsibleRole ?? localize(TEXT.responsibleRole, ctx.lang, ctx.template.bilingual);
+      if (responsiblePerson) {
+        const text = responsibleRole ? `${responsiblePerson}, ${responsibleRole}` : responsiblePerson;
+        return { value: text, lineBefore: false, cells: [textCell(text)] };
+      }
+      return { value: `(${role})`, lineBefore: true, cells: responsibleRole ? [textCell(responsibleRole)] : [] };
+    }
     default:
-      return []; // signature and stamp are added by hand on paper
+      return { value: '', lineBefore: false, cells: [] }; // signature and stamp are added by hand on paper
   }
 }
 
-export function signatureSection(ctx: SectionContext, title: string): SignatureSection {
+export function signatureSection(ctx: SectionContext, heading: SectionHeading): SignatureSection {
   const { template, lang } = ctx;
   return {
     kind: 'signature',
-    title,
-    fields: template.signature.map((item) => {
-      const cells = signatureCells(item.key, ctx);
-      return {
-        key: item.key,
-        label: itemLabel(item, SIGNATURE_LABELS, lang, template.bilingual),
-        value: cells.map((c) => c.text).join(', '),
-        cells,
-      };
-    }),
+    ...heading,
+    fields: template.signature.map((item) => ({
+      key: item.key,
+      label: itemLabel(item, SIGNATURE_LABELS, lang, template.bilingual),
+      ...signatureRow(item.key, ctx),
+    })),
   };
 }

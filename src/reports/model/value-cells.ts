@@ -20,6 +20,9 @@ export const DASH = '–';
 
 type Measured = Pick<IndicatorSummary, 'isShare' | 'unit' | 'direction'>;
 
+/** How the source qualifies a figure: "vsaj 1.000", "približno 120", "več kot 47". */
+export type ValueQualifier = 'at_least' | 'approximately' | 'more_than';
+
 export function textCell(text: string | null): ReportCell {
   return { text: text ?? '', number: null, format: 'text' };
 }
@@ -32,6 +35,16 @@ export function missingCell(): ReportCell {
 export function percentCell(percent: number | null, lang: Lang): ReportCell {
   if (percent === null) return missingCell();
   return { text: formatPercent(percent, { lang }), number: percentToFraction(percent), format: 'percent' };
+}
+
+/**
+ * A share as shown (40,32 %) holding the exact fraction for a spreadsheet (25/62, not 0.4032),
+ * so a sum or a chart over the cell works with what was counted.
+ */
+export function shareCell(percent: number | null, numerator: number | null, denominator: number | null, lang: Lang): ReportCell {
+  const cell = percentCell(percent, lang);
+  if (cell.number === null || numerator === null || !denominator) return cell;
+  return { ...cell, number: numerator / denominator };
 }
 
 export function eurCell(amount: number | string | null, lang: Lang): ReportCell {
@@ -61,16 +74,43 @@ export function measureCell(value: number | null, indicator: Measured, lang: Lan
   return countCell(value, lang);
 }
 
+/** A qualifier is part of the figure: "vsaj 1.000" is what the source says, not 1.000. */
+export function withPrefix(cell: ReportCell, prefix: string | null): ReportCell {
+  if (cell.number === null || !prefix) return cell;
+  return { ...cell, text: `${prefix} ${cell.text}`, prefix };
+}
+
+export function qualifiedCell(cell: ReportCell, qualifier: ValueQualifier | null | undefined, lang: Lang): ReportCell {
+  return withPrefix(cell, qualifier ? QUALIFIER_WORDS[qualifier][lang] : null);
+}
+
+const QUALIFIER_WORDS: Record<ValueQualifier, Record<Lang, string>> = {
+  at_least: TEXT.atLeast,
+  approximately: TEXT.approximately,
+  more_than: TEXT.moreThan,
+};
+
 /**
- * A target. Shares say their direction ("vsaj 25,00 %"); counts only when it is the unusual one
- * ("največ 10"), since "at least" is what every output target means.
+ * A target, written as a contract writes it. Shares say their direction and only the decimals
+ * they have ("vsaj 25 %"); counts say a direction only when it is the unusual one ("največ 10"),
+ * since "at least" is what every output target means.
  */
 export function targetCell(value: number | null, indicator: Measured, lang: Lang): ReportCell {
-  const cell = measureCell(value, indicator, lang);
-  if (cell.number === null) return cell;
+  const percent = indicator.isShare || indicator.unit === 'percent';
+  const cell: ReportCell =
+    percent && value !== null
+      ? { ...percentCell(value, lang), text: formatPercent(value, { lang, decimals: undefined }), decimals: decimalsOf(value) }
+      : measureCell(value, indicator, lang);
   const prefix =
     indicator.direction === 'at_most' ? TEXT.atMost[lang] : indicator.isShare ? TEXT.atLeast[lang] : null;
-  return prefix ? { ...cell, text: `${prefix} ${cell.text}`, prefix } : cell;
+  return withPrefix(cell, prefix);
+}
+
+/** 25 → 0, 25.5 → 1, 25.25 → 2 (at most two, as everywhere in the report). */
+function decimalsOf(value: number): number {
+  const text = roundHalfUp(value, 2).toFixed();
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
 }
 
 /** "25 / 62": both raw counts beside a share, as auditors ask for. */

@@ -22,7 +22,10 @@ export function xlsxValue(cell: ReportCell): XlsxValue {
 /** The number format for a cell, with its qualifier ("vsaj") kept as a literal. */
 export function xlsxNumFmt(cell: ReportCell, lang: Lang): string | undefined {
   if (cell.format === 'text' || (cell.number === null && !cell.date)) return undefined;
-  const format = NUM_FMT[lang][cell.format];
+  const format =
+    cell.format === 'percent' && cell.decimals !== undefined
+      ? NUM_FMT[lang].percent.replace('0.00', cell.decimals > 0 ? `0.${'0'.repeat(cell.decimals)}` : '0')
+      : NUM_FMT[lang][cell.format];
   return cell.prefix ? `"${cell.prefix.replace(/"/g, '')} "${format}` : format;
 }
 

@@ -38,8 +38,7 @@ describe('renderXlsx (AS 2020, ESS template)', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       'Osnovni podatki',
       'Kazalniki',
-      'Prispevki partnerjev',
-      'Predvidene in dosežene',
+      'Doseganje predvidenih vrednosti',
       'Obrazložitev odstopanj',
       'Podpis',
     ]);
@@ -68,12 +67,12 @@ describe('renderXlsx (AS 2020, ESS template)', () => {
     expect(output.getCell(5).numFmt).toBe('0.00 %');
   });
 
-  it('stores the share as 0.25 ("vsaj" in the format) and 0.4032', () => {
+  it('stores the share target as 0.25 ("vsaj" and no decimals in the format) and the achieved share as the exact 25/62', () => {
     const share = indicators.getRow(3);
     expect(share.getCell(2).value).toBe('Rezultat');
     expect(share.getCell(3).value).toBe(0.25);
-    expect(share.getCell(3).numFmt).toBe('"vsaj "0.00 %');
-    expect(share.getCell(4).value).toBe(0.4032);
+    expect(share.getCell(3).numFmt).toBe('"vsaj "0 %');
+    expect(share.getCell(4).value).toBe(25 / 62);
     expect(share.getCell(4).numFmt).toBe('0.00 %');
   });
 
@@ -110,12 +109,11 @@ describe('renderXlsx (AS 2020, ESS template)', () => {
     expect(indicators.headerFooter.oddFooter).toBe('&Cstran &P od &N');
   });
 
-  it('writes the funding period as real dates at midnight UTC', () => {
+  it('writes the funding period in one cell, as the forms do', () => {
     const general = sheet(workbook, 'Osnovni podatki');
     const row = general.getRows(1, general.rowCount)?.find((r) => r.getCell(1).value === 'Obdobje financiranja');
-    expect((row?.getCell(2).value as Date).toISOString()).toBe('2019-09-23T00:00:00.000Z');
-    expect((row?.getCell(3).value as Date).toISOString()).toBe('2022-09-30T00:00:00.000Z');
-    expect(row?.getCell(2).numFmt).toBe('d. m. yyyy');
+    expect(row?.getCell(2).value).toBe('23. 9. 2019 – 30. 9. 2022');
+    expect(row?.getCell(3).value).toBeNull();
   });
 
   it('sets the workbook properties', () => {
@@ -124,8 +122,21 @@ describe('renderXlsx (AS 2020, ESS template)', () => {
     expect(workbook.created.toISOString()).toBe('2021-01-15T09:00:00.000Z');
   });
 
-  it('shows "no data" on a section without rows', () => {
-    expect(sheet(workbook, 'Prispevki partnerjev').getRow(2).getCell(1).value).toBe('Ni podatkov.');
+  it('has no sheet for a section without rows', () => {
+    expect(workbook.getWorksheet('Prispevki partnerjev')).toBeUndefined();
+  });
+
+  it('gives the same bytes for the same report date', async () => {
+    const input = reportInputFactory();
+    const model = () => buildReportModel(input, loadTemplate('ess-kazalniki'), 'sl');
+    const first = await renderXlsx(model());
+    // A later clock: exceljs would stamp the zip entries with it.
+    jest.useFakeTimers({ now: new Date('2030-06-01T12:00:00Z'), advanceTimers: true });
+    try {
+      expect(Buffer.compare(first, await renderXlsx(model()))).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { ReportModel, ReportSection } from '../model/report-model.types';
 import { setUpPrinting, sheetName } from './excel-format';
 import { writeGeneralSheet, writeNarrativeSheet, writeSignatureSheet, writeTableSheet } from './excel-sheets';
@@ -41,9 +42,22 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   setUpPrinting(general, model, null);
 
   for (const section of model.sections) {
-    const sheet = workbook.addWorksheet(sheetName(section.title, taken));
+    const sheet = workbook.addWorksheet(sheetName(section.sheetTitle, taken));
     writeSection(sheet, section, model);
     setUpPrinting(sheet, model, section.kind === 'signature' ? null : '1:1');
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return fixZipDates(Buffer.from(await workbook.xlsx.writeBuffer()), metadata.creationDate);
+}
+
+/**
+ * exceljs stamps every zip entry with the time of writing, so the same report would differ byte
+ * for byte a second later. The entries are re-dated to the report date (JSZip keeps the order,
+ * names and contents; DOS times are written in UTC).
+ */
+async function fixZipDates(xlsx: Buffer, date: Date): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  zip.forEach((_, entry) => {
+    entry.date = date;
+  });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

@@ -47,7 +47,6 @@ export function writeTableSheet(sheet: Worksheet, table: ReportTable, lang: Lang
   frameRow(header, count, table.columns.map(() => true));
   header.height = wrappedHeight(table.columns.map((c) => c.label), widths);
 
-  if (allRows.length === 0) spanningRow(sheet, table.emptyText, count, 'note');
   for (const group of table.groups) {
     if (group.title) spanningRow(sheet, group.title, count, 'group');
     for (const cells of group.rows) {
@@ -64,18 +63,33 @@ export function writeTableSheet(sheet: Worksheet, table: ReportTable, lang: Lang
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
 }
 
-/** Title, subtitle, then one row per header field: label, then its cells (a period is two dates). */
+const LABEL_WIDTH = 30;
+const VALUE_WIDTH = 95;
+
+/** A text over both columns, wrapped, with a height that holds it (LibreOffice does not grow rows). */
+function titleRow(sheet: Worksheet, text: string, size: number, bold: boolean): void {
+  const row = sheet.addRow([text]);
+  sheet.mergeCells(row.number, 1, row.number, 2);
+  row.getCell(1).font = { bold, size };
+  row.getCell(1).alignment = { vertical: 'top', wrapText: true };
+  row.height = (wrappedHeight([text], [Math.floor(((LABEL_WIDTH + VALUE_WIDTH) * 11) / size)]) * size) / 11;
+}
+
+/**
+ * Title, subtitle, then one row per header field: label and value, each wrapped inside its own
+ * cell, rows as high as the longer of the two, so a printed page has no text running over another.
+ */
 export function writeGeneralSheet(sheet: Worksheet, model: ReportModel): void {
-  sheet.columns = [{ width: 28 }, { width: 60 }, { width: 16 }];
-  sheet.addRow([model.title]).font = { bold: true, size: 14 };
-  sheet.addRow([model.subtitle]).font = { size: 12 };
+  sheet.columns = [{ width: LABEL_WIDTH }, { width: VALUE_WIDTH }];
+  titleRow(sheet, model.title, 14, true);
+  titleRow(sheet, model.subtitle, 12, false);
   sheet.addRow([]);
   for (const field of model.header) {
     const row = sheet.addRow([field.label]);
     row.getCell(1).font = { bold: true };
     field.cells.forEach((cell, i) => putCell(row.getCell(i + 2), cell, model.lang));
     row.eachCell((cell) => (cell.alignment = { vertical: 'top', wrapText: true, horizontal: 'left' }));
-    row.height = wrappedHeight([field.value], [60]);
+    row.height = wrappedHeight([field.label, field.value], [LABEL_WIDTH, VALUE_WIDTH]);
   }
 }
 
@@ -84,7 +98,6 @@ export function writeNarrativeSheet(sheet: Worksheet, section: NarrativeSection)
   const header = sheet.addRow([section.columns.heading, section.columns.text]);
   header.font = { bold: true };
   header.eachCell((cell) => (cell.fill = HEADER_FILL));
-  if (section.blocks.length === 0) sheet.addRow(['', section.emptyText]);
   for (const block of section.blocks) {
     for (const paragraph of block.paragraphs) {
       const row = sheet.addRow([block.heading ?? '', paragraph]);
@@ -95,13 +108,16 @@ export function writeNarrativeSheet(sheet: Worksheet, section: NarrativeSection)
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
 }
 
+/** Label, then what the records hold; a bottom border to write on where they hold nothing. */
 export function writeSignatureSheet(sheet: Worksheet, section: SignatureSection, lang: Lang): void {
-  sheet.columns = [{ width: 28 }, { width: 40 }, { width: 16 }];
+  sheet.columns = [{ width: LABEL_WIDTH }, { width: 40 }, { width: 30 }];
   for (const field of section.fields) {
     const row = sheet.addRow([field.label]);
     row.getCell(1).font = { bold: true };
-    field.cells.forEach((cell, i) => putCell(row.getCell(i + 2), cell, lang));
-    if (field.cells.length === 0) row.getCell(2).border = { bottom: THIN };
+    const first = field.lineBefore ? 3 : 2;
+    if (field.lineBefore || field.cells.length === 0) row.getCell(2).border = { bottom: THIN };
+    if (field.lineBefore && field.cells.length === 0) row.getCell(3).value = field.value;
+    field.cells.forEach((cell, i) => putCell(row.getCell(i + first), cell, lang));
     row.height = 24;
   }
 }

@@ -40,13 +40,10 @@ export function drawHeaderBlock(ctx: PdfContext, model: ReportModel): void {
   doc.y += 8;
 }
 
-export function drawNarrative(ctx: PdfContext, sect: Struct, section: NarrativeSection): void {
+/** `keepLastWith` more points must fit below the last paragraph (the signature block that follows). */
+export function drawNarrative(ctx: PdfContext, sect: Struct, section: NarrativeSection, keepLastWith = 0): void {
   const { doc } = ctx;
-  if (section.blocks.length === 0) {
-    useFont(ctx, 'regular', SIZES.body, COLORS.muted);
-    tagged(ctx, sect, 'P', () => doc.text(section.emptyText, ctx.left, doc.y, { width: ctx.width }));
-    return;
-  }
+  const last = section.blocks[section.blocks.length - 1]?.paragraphs.at(-1);
   for (const block of section.blocks) {
     if (block.heading) {
       ensureSpace(ctx, 50);
@@ -55,7 +52,9 @@ export function drawNarrative(ctx: PdfContext, sect: Struct, section: NarrativeS
       doc.y += 2;
     }
     for (const paragraph of block.paragraphs) {
-      ensureSpace(ctx, 24);
+      useFont(ctx, 'regular', SIZES.body);
+      const height = doc.heightOfString(paragraph, { width: ctx.width, lineGap: 1.5 });
+      ensureSpace(ctx, paragraph === last && height < (ctx.bottom - ctx.top) / 3 ? height + keepLastWith : 24);
       useFont(ctx, 'regular', SIZES.body);
       // Long paragraphs flow onto the next page by themselves; pdfkit carries the tag across.
       tagged(ctx, sect, 'P', () => doc.text(paragraph, ctx.left, doc.y, { width: ctx.width, lineGap: 1.5 }));
@@ -64,25 +63,37 @@ export function drawNarrative(ctx: PdfContext, sect: Struct, section: NarrativeS
   }
 }
 
-/** Kept on one page; fields filled in by hand get a line to write on. */
+const SIGNATURE_ROW = 24;
+const WRITING_LINE = 170;
+
+/** Height of the signature block, so the content before it can keep its last lines with it. */
+export function signatureHeight(section: SignatureSection): number {
+  return section.fields.length * SIGNATURE_ROW + 16;
+}
+
+/**
+ * Kept on one page, without a heading of its own (its labels say what it is). A field filled in by
+ * hand gets a line to write on: the whole field (signature), or before what the records do hold
+ * ("____, 15. 1. 2021" without a place; a line above "(ime in priimek, funkcija)" without a name).
+ */
 export function drawSignature(ctx: PdfContext, sect: Struct, section: SignatureSection): void {
   const { doc } = ctx;
-  const rowHeight = 26;
-  ensureSpace(ctx, section.fields.length * rowHeight + 10);
-  doc.y += 6;
+  ensureSpace(ctx, signatureHeight(section));
+  doc.y += 16;
+  const x = ctx.left + LABEL_WIDTH;
+  const line = (y: number, from: number) =>
+    artifact(ctx, () => doc.moveTo(from, y + 11).lineTo(from + WRITING_LINE, y + 11).lineWidth(0.5).strokeColor(COLORS.text).stroke());
   for (const field of section.fields) {
     const y = doc.y;
+    const valueX = field.lineBefore ? x + WRITING_LINE + 4 : x;
     tagged(ctx, sect, 'P', () => {
       useFont(ctx, 'bold', SIZES.body);
       doc.text(`${field.label}:`, ctx.left, y, { width: LABEL_WIDTH - 8 });
-      useFont(ctx, 'regular', SIZES.body);
-      if (field.value) doc.text(field.value, ctx.left + LABEL_WIDTH, y, { width: ctx.width - LABEL_WIDTH });
+      useFont(ctx, 'regular', SIZES.body, field.lineBefore && field.key === 'odgovornaOseba' ? COLORS.muted : COLORS.text);
+      if (field.value) doc.text(field.value, valueX, y, { width: ctx.left + ctx.width - valueX });
     });
-    if (!field.value) {
-      artifact(ctx, () =>
-        doc.moveTo(ctx.left + LABEL_WIDTH, y + 11).lineTo(ctx.left + LABEL_WIDTH + 200, y + 11).lineWidth(0.5).strokeColor(COLORS.text).stroke(),
-      );
-    }
-    doc.y = y + rowHeight;
+    // The stamp goes beside the signature, on no line.
+    if ((!field.value && field.key !== 'zig') || field.lineBefore) line(y, x);
+    doc.y = y + SIGNATURE_ROW;
   }
 }

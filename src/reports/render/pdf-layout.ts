@@ -59,11 +59,11 @@ export function artifact(ctx: PdfContext, draw: () => void, type?: 'Pagination' 
   ctx.doc.endMarkedContent();
 }
 
-/** A section: a `Sect` element with its H2 heading, kept on a page with some room below it. */
-export function startSection(ctx: PdfContext, title: string): Struct {
+/** A section: a `Sect` element with its H2 heading, kept on a page with `below` points under it. */
+export function startSection(ctx: PdfContext, title: string, below = 60): Struct {
   const sect = ctx.doc.struct('Sect');
   ctx.root.add(sect);
-  ensureSpace(ctx, 80);
+  ensureSpace(ctx, 28 + below);
   ctx.doc.y += 6;
   useFont(ctx, 'bold', SIZES.heading);
   const y = ctx.doc.y;

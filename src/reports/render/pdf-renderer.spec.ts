@@ -34,7 +34,7 @@ describe('renderPdf (AS 2020, ESS template)', () => {
     expect(text).toContain('Število oseb iz ranljivih ciljnih skupin');
     expect(text).toContain('Učinek');
     expect(text).toContain('Rezultat');
-    expect(text).toContain('vsaj 25,00 %');
+    expect(text).toContain('vsaj 25 %');
   });
 
   it('prints the share as 40,32 % (pdfjs reads the no-break space back as a space)', () => {
@@ -102,5 +102,34 @@ describe('renderPdf with many indicators', () => {
     expect(withRows.length).toBeGreaterThan(1);
     for (const page of withRows) expect(flattenWhitespace(page)).toContain('Indicator Type of indicator Planned values');
     expect(read.pages[1]).toContain(`page 2 of ${read.pages.length}`);
+  });
+});
+
+describe('renderPdf as PDF/A-2b, checked with a PDF parser', () => {
+  it('has one Length per stream, an output intent, no transparency, and XMP that agrees with the Info dictionary', async () => {
+    const { checkPdfa } = await import('../../../test/support/pdfa-check');
+    const pdf = await renderPdf(buildReportModel(asInput(), loadTemplate('splosno-dvojezicno'), 'sl'));
+    const report = await checkPdfa(pdf);
+    expect(report.problems).toEqual([]);
+    expect(report.xmp).toMatchObject({
+      'xmp:CreateDate': '2021-01-15T09:00:00Z',
+      'xmp:ModifyDate': '2021-01-15T09:00:00Z',
+      'xmp:MetadataDate': '2021-01-15T09:00:00Z',
+      'dc:creator': 'Društvo NOVUS',
+    });
+  });
+
+  it('keeps /ID and every date fixed by the report date, whatever the clock says', async () => {
+    const { checkPdfa } = await import('../../../test/support/pdfa-check');
+    const model = () => buildReportModel(asInput(), loadTemplate('ess-kazalniki'), 'sl');
+    const first = await renderPdf(model());
+    jest.useFakeTimers({ now: new Date('2030-06-01T12:00:00Z'), advanceTimers: true });
+    try {
+      const second = await renderPdf(model());
+      expect(second.equals(first)).toBe(true);
+      expect((await checkPdfa(second)).id).toEqual((await checkPdfa(first)).id);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -294,9 +294,9 @@ function drawCells(t: TableState, style: RowStyle, texts: string[], keepWith = 0
   tr.end();
 }
 
-function drawRow(t: TableState, cells: ReportCell[]): void {
+function drawRow(t: TableState, cells: ReportCell[], keepWith = 0): void {
   const style: RowStyle = { cols: t.cols, cell: 'TD', fill: null, font: () => useFont(t.ctx, 'regular', SIZES.table) };
-  drawCells(t, style, cells.map((c) => c.text));
+  drawCells(t, style, cells.map((c) => c.text), keepWith);
 }
 
 /** A row across all columns: a group title (result area) or a note; kept with `keepWith` below. */
@@ -312,14 +312,12 @@ function drawSpanRow(t: TableState, text: string, kind: 'group' | 'note', keepWi
   drawCells(t, style, [text], keepWith);
 }
 
-export function drawTable(ctx: PdfContext, parent: Struct, table: ReportTable): void {
+function tableState(ctx: PdfContext, table: ReportTable): TableState {
   const widths = columnWidths(ctx, table);
-  const struct = ctx.doc.struct('Table');
-  parent.add(struct);
   const xs = widths.map((_, i) => ctx.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const t: TableState = {
     ctx,
-    struct,
+    struct: null as unknown as Struct,
     labels: table.columns.map((c) => c.label),
     widths,
     xs,
@@ -327,20 +325,38 @@ export function drawTable(ctx: PdfContext, parent: Struct, table: ReportTable): 
     headerHeight: 0,
   };
   t.headerHeight = rowHeight(t, t.labels, 'bold');
-  const firstRow = table.groups.find((g) => g.rows.length > 0)?.rows[0];
-  const needed = t.headerHeight + (firstRow ? leadHeight(t, rowHeight(t, firstRow.map((c) => c.text), 'regular')) : 20);
-  if (ctx.doc.y + needed > ctx.bottom) {
+  return t;
+}
+
+/** Room below the header row that must be free for the table to start: header and first row. */
+function leadOf(t: TableState, table: ReportTable, keepLastWith: number): number {
+  const rows = table.groups.flatMap((g) => g.rows);
+  const first = rows[0] ? leadHeight(t, rowHeight(t, rows[0].map((c) => c.text), 'regular')) : 20;
+  return t.headerHeight + first + (rows.length === 1 ? keepLastWith : 0);
+}
+
+/** How much room a table needs to start on a page; its section heading keeps that room below it. */
+export function tableLead(ctx: PdfContext, table: ReportTable, keepLastWith = 0): number {
+  return leadOf(tableState(ctx, table), table, keepLastWith);
+}
+
+/** `keepLastWith` more points must fit below the last row (the signature block that follows). */
+export function drawTable(ctx: PdfContext, parent: Struct, table: ReportTable, keepLastWith = 0): void {
+  const t = tableState(ctx, table);
+  t.struct = ctx.doc.struct('Table');
+  parent.add(t.struct);
+  if (ctx.doc.y + leadOf(t, table, keepLastWith) > ctx.bottom) {
     ctx.doc.addPage();
     ctx.doc.y = ctx.top;
   }
   drawHeader(t, false);
-  if (!firstRow) drawSpanRow(t, table.emptyText, 'note', 0);
-  for (const group of table.groups) {
+  table.groups.forEach((group, g) => {
+    const lastGroup = g === table.groups.length - 1;
     const next = group.rows[0] ? leadHeight(t, rowHeight(t, group.rows[0].map((c) => c.text), 'regular')) : 0;
     if (group.title) drawSpanRow(t, group.title, 'group', next);
-    group.rows.forEach((cells) => drawRow(t, cells));
-    if (group.note) drawSpanRow(t, group.note, 'note', 0);
-  }
-  struct.end();
+    group.rows.forEach((cells, r) => drawRow(t, cells, lastGroup && !group.note && r === group.rows.length - 1 ? keepLastWith : 0));
+    if (group.note) drawSpanRow(t, group.note, 'note', lastGroup ? keepLastWith : 0);
+  });
+  t.struct.end();
   ctx.doc.y += 8;
 }

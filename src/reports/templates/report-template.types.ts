@@ -10,6 +10,11 @@ export const HEADER_FIELDS = [
   'financer',
   'javniRazpis',
   'pogodba',
+  'operacija',
+  'prednostnaOs',
+  'prednostnaNalozba',
+  'specificniCilj',
+  'kohezijskaRegija',
   'obdobjeFinanciranja',
   'porocevalskoObdobje',
   'znesek',
@@ -17,6 +22,7 @@ export const HEADER_FIELDS = [
 
 export const COLUMN_KEYS = [
   'zapSt',
+  'sifra',
   'naziv',
   'vrsta',
   'merskaEnota',
@@ -24,6 +30,8 @@ export const COLUMN_KEYS = [
   'predvidenaLeto',
   'predvidenaObdobje',
   'dosezenaLeto',
+  'zenske',
+  'moski',
   'kumulativno',
   'odstotekDoseganja',
   'status',

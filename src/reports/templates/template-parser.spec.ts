@@ -19,7 +19,7 @@ describe('parseTemplate', () => {
       (d.columns as unknown[])[3] = { key: 'foo' };
     });
     expect(() => parseTemplate(text, FILE)).toThrow(
-      `${FILE}: columns[3].key "foo" is not a known column (known: zapSt, naziv, vrsta, merskaEnota,`,
+      `${FILE}: columns[3].key "foo" is not a known column (known: zapSt, sifra, naziv, vrsta, merskaEnota,`,
     );
   });
 
