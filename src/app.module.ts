@@ -14,6 +14,8 @@ import { HistoryModule } from './history/history.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { LocksModule } from './locks/locks.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ReviewModule } from './review/review.module';
+import { CommentsModule } from './comments/comments.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReportsModule } from './reports/reports.module';
@@ -35,6 +37,8 @@ import { WebModule } from './web/web.module';
     ReportsModule,
     CalendarModule,
     NotificationsModule,
+    ReviewModule,
+    CommentsModule,
     DemoModule,
     WebModule,
   ],

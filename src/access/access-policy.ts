@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor';
 import { ForbiddenError, NotFoundError } from '../common/errors';
 import { t } from '../common/i18n/text';
 import { UserAssignmentsRepository } from '../users/user-assignments.repository';
-import { Permission, PERMISSIONS, READ_PERMISSIONS, roleMay } from './permissions';
+import { PARTNER_PERMISSIONS, Permission, PERMISSIONS, READ_PERMISSIONS, roleMay } from './permissions';
 
 /**
  * The answer for a project the actor may not read. It names neither the project's id nor its code;
@@ -27,6 +27,8 @@ export interface AccessScope {
  * - project_manager: the projects assigned to them.
  * - auditor: the projects assigned to them, read-only. No assignment means no project: removing
  *   an auditor's last assignment narrows their access, never widens it.
+ * - reviewer (skrbnik pogodbe): the projects with a contract financed by their funder (or by one
+ *   of its calls, when scoped to calls); reads, comments, returns or approves reports.
  *
  * A project the actor may not read is answered as not found, so its existence is not revealed.
  */
@@ -62,7 +64,7 @@ export class AccessPolicy {
     if (projectId === undefined) return general;
     if (!(await this.canRead(actor, projectId))) return [];
     const changes = actor.role !== 'coordinator' || (await this.assignments.leadsProject(actor.userId!, projectId));
-    return general.filter((p) => READ_PERMISSIONS.has(p) || changes);
+    return general.filter((p) => READ_PERMISSIONS.has(p) || PARTNER_PERMISSIONS.has(p) || changes);
   }
 
   /** Ids of the projects the actor may read, or 'all'; one query. */
@@ -75,6 +77,8 @@ export class AccessPolicy {
       case 'project_manager':
       case 'auditor':
         return this.assignments.projectIdsAssignedTo(actor.userId);
+      case 'reviewer':
+        return this.assignments.projectIdsFundedFor(actor.userId);
       default:
         return [];
     }
@@ -87,7 +91,7 @@ export class AccessPolicy {
 
   private async requireProject(actor: Actor, permission: Permission, projectId: number): Promise<void> {
     if (!(await this.canRead(actor, projectId))) throw new NotFoundError(PROJECT_NOT_FOUND);
-    if (READ_PERMISSIONS.has(permission) || actor.role !== 'coordinator') return;
+    if (READ_PERMISSIONS.has(permission) || PARTNER_PERMISSIONS.has(permission) || actor.role !== 'coordinator') return;
     if (!(await this.assignments.leadsProject(actor.userId!, projectId))) {
       throw new ForbiddenError(
         t(

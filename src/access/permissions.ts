@@ -29,12 +29,16 @@ export const PERMISSIONS = [
   'portfolio.read', // the portfolio export over every readable project
   'history.read', // histories and trail exports of readable projects
   'audit.verify',
+  'part.ready', // a partner organisation's coordinator marks its part of a year's report ready
+  'report.review', // the funder's reviewer returns a submitted report with reasons, or approves it
+  'comment.write', // comments on an indicator's year
+  'lock.exception', // open a locked year for one user of one project until a date
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const EVERYONE_MAY: Permission[] = ['session.own', 'catalogue.read', 'project.read', 'report.generate', 'history.read'];
 const AUDITING: Permission[] = ['submission.read', 'portfolio.read', 'audit.verify'];
-const EDITING: Permission[] = ['value.record', 'explanation.write', 'narrative.write'];
+const EDITING: Permission[] = ['value.record', 'explanation.write', 'narrative.write', 'comment.write'];
 const MANAGING: Permission[] = [
   'catalogue.add',
   'project.create',
@@ -45,6 +49,8 @@ const MANAGING: Permission[] = [
   'value.correct',
   'year.lock',
   'report.submit',
+  'part.ready',
+  'lock.exception',
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -52,6 +58,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   coordinator: [...EVERYONE_MAY, ...AUDITING, ...EDITING, ...MANAGING],
   project_manager: [...EVERYONE_MAY, ...EDITING],
   auditor: [...EVERYONE_MAY, ...AUDITING],
+  // The funder's contract officer (skrbnik pogodbe): reads what the funder finances, comments,
+  // returns or approves; changes no figure.
+  reviewer: [...EVERYONE_MAY, 'submission.read', 'comment.write', 'report.review'],
 };
 
 /**
@@ -68,6 +77,12 @@ export const READ_PERMISSIONS: ReadonlySet<Permission> = new Set([
   'history.read',
   'audit.verify',
 ]);
+
+/**
+ * Permissions a coordinator may use in a project their organisation is only a partner in: their
+ * own part (scoped to their organisation) and the conversation about the figures.
+ */
+export const PARTNER_PERMISSIONS: ReadonlySet<Permission> = new Set(['part.ready', 'comment.write']);
 
 export function roleMay(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role]?.includes(permission) ?? false;

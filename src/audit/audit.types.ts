@@ -12,6 +12,9 @@ export const AUDIT_ACTIONS = [
   'login_failed',
   'logout',
   'role_change',
+  'part_ready',
+  'return',
+  'approve',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

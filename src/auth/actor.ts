@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 
-export const ROLES = ['admin', 'coordinator', 'project_manager', 'auditor'] as const;
+export const ROLES = ['admin', 'coordinator', 'project_manager', 'auditor', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is acting: recorded in the audit trail and used for access checks. */

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { formatDate } from '../common/format/format';
+import { LockExceptionsService } from '../locks/lock-exceptions.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UserAssignmentsRepository } from '../users/user-assignments.repository';
 import { CalendarService, ProjectDeadline, todayIso } from './calendar.service';
@@ -22,12 +23,15 @@ export class DeadlineRemindersJob implements OnApplicationBootstrap, OnModuleDes
     private readonly calendar: CalendarService,
     private readonly assignments: UserAssignmentsRepository,
     private readonly notifications: NotificationsService,
+    private readonly lockExceptions: LockExceptionsService,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.config.reminderIntervalSeconds === 0) return;
     this.timer = setInterval(() => {
-      this.run().catch((error: Error) => this.logger.error(`Reminder run failed: ${error.message}`));
+      this.run()
+        .then(() => this.lockExceptions.closeExpired())
+        .catch((error: Error) => this.logger.error(`Reminder run failed: ${error.message}`));
     }, this.config.reminderIntervalSeconds * 1000);
     this.timer.unref();
   }

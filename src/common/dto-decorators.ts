@@ -63,3 +63,15 @@ export function IsVersion(options: { optional?: boolean } = { optional: true }) 
   if (options.optional) decorators.unshift(IsOptional());
   return applyDecorators(...decorators);
 }
+
+/** A reporting year in a body or query: a whole number from 1990 to 2100 (query strings are converted). */
+export function IsReportingYear(example = 2021) {
+  const message = ({ property }: ValidationArguments) => `${property} must be a year between 1990 and 2100, e.g. ${example}`;
+  return applyDecorators(
+    ApiProperty({ example }),
+    Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value)),
+    IsInt({ message }),
+    Min(1990, { message }),
+    Max(2100, { message }),
+  );
+}

@@ -2,6 +2,9 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { RevokedToken } from '../auth/entities/revoked-token.entity';
 import { CALENDAR_ENTITIES } from '../calendar/entities';
 import { NOTIFICATION_ENTITIES } from '../notifications/entities';
+import { REVIEW_ENTITIES } from '../review/entities';
+import { IndicatorComment } from '../comments/entities/indicator-comment.entity';
+import { LockException } from '../locks/lock-exception.entity';
 import { AchievedValue } from '../indicators/entities/achieved-value.entity';
 import { DeviationExplanation } from '../indicators/entities/deviation-explanation.entity';
 import { Indicator } from '../indicators/entities/indicator.entity';
@@ -45,4 +48,7 @@ export const ENTITIES = [
   RevokedToken,
   ...CALENDAR_ENTITIES,
   ...NOTIFICATION_ENTITIES,
+  ...REVIEW_ENTITIES,
+  IndicatorComment,
+  LockException,
 ];

@@ -30,6 +30,6 @@ export class DemoModule implements OnApplicationBootstrap {
       await seedDemoNotificationSettings(em);
       return result;
     });
-    if (loaded) this.logger.log(`Loaded demo data: ${loaded.projects} projects, ${loaded.values} achieved values, demo users admin, koordinator, vodja, revizor`);
+    if (loaded) this.logger.log(`Loaded demo data: ${loaded.projects} projects, ${loaded.values} achieved values, demo users admin, koordinator, koordinator-lu, vodja, revizor, skrbnik`);
   }
 }

@@ -8,6 +8,7 @@ import { AuditContext, auditedCreate, auditedDelete, auditedUpdate } from '../da
 import { nowIso } from '../database/columns';
 import { Transactions } from '../database/transactions';
 import { LocksService } from '../locks/locks.service';
+import { assertNotUnderReview } from '../review/under-review';
 import { FundingPeriod } from '../projects/entities/funding-period.entity';
 import { ProjectPartner } from '../projects/entities/project-partner.entity';
 import { shareValue, validateAchievedEntry } from './calculation';
@@ -55,7 +56,7 @@ export class AchievedValuesService {
         denominator: dto.denominator ?? null,
       });
       await this.checkEntry(em, indicator, fields);
-      await this.locks.assertUnlocked(em, indicator.projectId, yearOf(fields));
+      await this.locks.assertUnlocked(em, indicator.projectId, yearOf(fields), actor);
       await this.assertNoOverlap(em, indicator.id, fields);
       return auditedCreate(this.ctx(em, actor, indicator, dto.comment ?? null), AchievedValue, {
         ...fields,
@@ -85,7 +86,7 @@ export class AchievedValuesService {
   async remove(id: number, dto: ChangeReasonDto, actor: Actor): Promise<void> {
     const { value: current, indicator } = await this.findWritable(id, actor, 'value.record');
     await this.transactions.run(async (em) => {
-      await this.locks.assertUnlocked(em, indicator.projectId, current.year);
+      await this.locks.assertUnlocked(em, indicator.projectId, current.year, actor);
       await auditedDelete({ ...this.ctx(em, actor, indicator, dto.reason), reasonCategory: dto.reasonCategory ?? null }, AchievedValue, id, dto.version);
     });
   }
@@ -93,7 +94,8 @@ export class AchievedValuesService {
   private async change(id: number, dto: UpdateAchievedValueDto, actor: Actor, action: 'update' | 'correct'): Promise<AchievedValue> {
     const { value: current, indicator } = await this.findWritable(id, actor, action === 'correct' ? 'value.correct' : 'value.record');
     return this.transactions.run(async (em) => {
-      if (action === 'update') await this.locks.assertUnlocked(em, indicator.projectId, current.year);
+      if (action === 'update') await this.locks.assertUnlocked(em, indicator.projectId, current.year, actor);
+      else await assertNotUnderReview(em, indicator.projectId, current.year);
       const value = await this.findValue(em, id);
       const sharePatch =
         dto.numerator !== undefined || dto.denominator !== undefined ? { value: dto.value ?? '' } : dto.value !== undefined ? { value: dto.value } : {};

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ProjectsModule } from '../projects/projects.module';
+import { UsersModule } from '../users/users.module';
+import { LockExceptionsController } from './lock-exceptions.controller';
+import { LockExceptionsService } from './lock-exceptions.service';
 import { LocksController } from './locks.controller';
 import { LocksService } from './locks.service';
 
 @Module({
-  imports: [ProjectsModule],
-  controllers: [LocksController],
-  providers: [LocksService],
-  exports: [LocksService],
+  imports: [ProjectsModule, UsersModule],
+  controllers: [LocksController, LockExceptionsController],
+  providers: [LocksService, LockExceptionsService],
+  exports: [LocksService, LockExceptionsService],
 })
 export class LocksModule {}

@@ -27,8 +27,9 @@ export class LocksService {
     return this.transactions.manager.find(YearLock, { where: { projectId: project.id }, order: { year: 'ASC' } });
   }
 
-  async assertUnlocked(em: EntityManager, projectId: number, year: number): Promise<void> {
-    await assertYearsUnlocked(em, projectId, [year], 'This change');
+  /** With an actor, a lock exception open for them lets the change through (see lock-exceptions.service.ts). */
+  async assertUnlocked(em: EntityManager, projectId: number, year: number, actor?: Actor): Promise<void> {
+    await assertYearsUnlocked(em, projectId, [year], 'This change', actor?.userId ?? null);
   }
 
   async isLocked(projectId: number, year: number): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { canonicalJson } from '../audit/hash-chain';
 import { Actor } from '../auth/actor';
@@ -42,10 +43,20 @@ export class SubmissionsService {
     private readonly audit: AuditService,
   ) {}
 
-  async submit(code: string, request: { year: number; template?: string; lang?: 'sl' | 'en'; fundingPeriodId?: number }, actor: Actor): Promise<SubmissionView> {
+  /**
+   * `options.resubmission`: the reporting cycle resubmits a returned report, whose year stays
+   * locked since the first submission. `options.inTransaction` runs in the same transaction after
+   * the files are stored (the cycle records its transition there).
+   */
+  async submit(
+    code: string,
+    request: { year: number; template?: string; lang?: 'sl' | 'en'; fundingPeriodId?: number },
+    actor: Actor,
+    options: { resubmission?: boolean; inTransaction?: (em: EntityManager, submissionId: number) => Promise<void> } = {},
+  ): Promise<SubmissionView> {
     const { year } = request;
     const project = await this.projects.getWritable(code, actor, 'report.submit');
-    if (await this.locks.isLocked(project.id, year)) {
+    if (!options.resubmission && (await this.locks.isLocked(project.id, year))) {
       throw new ConflictError(`The reporting year ${year} of ${code} is locked: it was submitted already or closed; correct figures first, then download the stored report`);
     }
     const report = await this.reports.prepare({ code, year, templateId: request.template, lang: request.lang, fundingPeriodId: request.fundingPeriodId }, actor);
@@ -53,7 +64,7 @@ export class SubmissionsService {
     const id = await this.transactions.run(async (em) => {
       // Checked again inside the transaction: a second submission, or a lock, may have landed
       // while the files were being drawn.
-      if (await em.existsBy(YearLock, { projectId: project.id, year })) {
+      if (!options.resubmission && (await em.existsBy(YearLock, { projectId: project.id, year }))) {
         throw new ConflictError(`The reporting year ${year} of ${code} was locked while the report was being prepared; it was not submitted again`);
       }
       const submission = await em.save(ReportSubmission, em.create(ReportSubmission, {
@@ -86,6 +97,7 @@ export class SubmissionsService {
         projectId: project.id,
         after: { year, templateId: submission.templateId, lang: submission.lang, files },
       });
+      await options.inTransaction?.(em, submission.id);
       await this.locks.lockInTransaction(em, project.id, year, `Letno poročilo ${year} oddano (oddaja ${submission.id})`, actor);
       return submission.id;
     });

@@ -1,4 +1,5 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
+import { Funder } from '../funders/funder.entity';
 import type { Role } from '../auth/actor';
 import { hashPassword } from '../auth/password-hasher';
 import { nowIso } from '../database/columns';
@@ -17,6 +18,8 @@ interface DemoUser {
   /** Project codes, or 'all' for every demo project. */
   projects?: string[] | 'all';
   organisations?: string[];
+  /** Funder codes a reviewer oversees. */
+  funders?: string[];
 }
 
 export const DEMO_USERS: DemoUser[] = [
@@ -24,6 +27,8 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'koordinator', displayName: 'Koordinatorka Društva NOVUS', role: 'coordinator', organisations: [DEMO_COORDINATED_ORGANISATION] },
   { username: 'vodja', displayName: 'Vodja projektov AS, KCM in SPIN', role: 'project_manager', projects: DEMO_MANAGED_PROJECTS },
   { username: 'revizor', displayName: 'Revizor', role: 'auditor', projects: 'all' },
+  { username: 'skrbnik', displayName: 'Skrbnica pogodb MDDSZ', role: 'reviewer', funders: ['MDDSZ'] },
+  { username: 'koordinator-lu', displayName: 'Koordinator Ljudske univerze Velenje', role: 'coordinator', organisations: ['Andragoški zavod Ljudska univerza Velenje'] },
 ];
 
 /**
@@ -47,6 +52,10 @@ export async function seedDemoUsers(em: EntityManager, allProjectCodes: string[]
       const ids: number[] = [];
       for (const name of demo.organisations) ids.push(required(await assignments.organisationIdByName(em, name), `organisation ${name}`));
       await assignments.replaceOrganisations(em, user.id, ids);
+    }
+    if (demo.funders) {
+      const funders = await em.find(Funder, { where: { code: In(demo.funders) } });
+      await assignments.replaceFunders(em, user.id, funders.map((f) => ({ funderId: f.id, publicCallId: null })));
     }
   }
 }

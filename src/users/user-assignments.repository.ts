@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
+import { FundingPeriodFunder } from '../projects/entities/funding-period-funder.entity';
+import { FundingPeriod } from '../projects/entities/funding-period.entity';
 import { ProjectPartner } from '../projects/entities/project-partner.entity';
 import { Project } from '../projects/entities/project.entity';
-import { UserOrganisation, UserProject } from './entities/user-assignment.entity';
+import { UserFunder, UserOrganisation, UserProject } from './entities/user-assignment.entity';
 
 /**
  * Which projects are assigned to a user, which organisations a coordinator coordinates, and the
@@ -121,5 +123,30 @@ export class UserAssignmentsRepository {
       .where('uo.organisationId = :org AND u.role = :role AND u.active = :active', { org: project.leadOrganisationId, role: 'coordinator', active: true })
       .getRawMany<{ userId: number | string }>();
     return [...new Set([...managers, ...coordinators].map((r) => Number(r.userId)))].sort((a, b) => a - b);
+  }
+
+  /**
+   * Projects a reviewer oversees: those with a funding period financed by one of their funders,
+   * or, for a scope limited to a call, awarded under that call. One query.
+   */
+  async projectIdsFundedFor(userId: number): Promise<number[]> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(FundingPeriod, 'fp')
+      .innerJoin(FundingPeriodFunder, 'fpf', 'fpf.fundingPeriodId = fp.id')
+      .innerJoin(UserFunder, 'uf', 'uf.funderId = fpf.funderId AND (uf.publicCallId IS NULL OR uf.publicCallId = fp.publicCallId)')
+      .select('DISTINCT fp.projectId', 'projectId')
+      .where('uf.userId = :userId', { userId })
+      .getRawMany<{ projectId: number | string }>();
+    return rows.map((r) => Number(r.projectId)).sort((a, b) => a - b);
+  }
+
+  async funderScopesOf(userId: number): Promise<{ funderId: number; publicCallId: number | null }[]> {
+    const rows = await this.dataSource.manager.find(UserFunder, { where: { userId }, order: { id: 'ASC' } });
+    return rows.map((r) => ({ funderId: r.funderId, publicCallId: r.publicCallId }));
+  }
+
+  async replaceFunders(em: EntityManager, userId: number, scopes: { funderId: number; publicCallId: number | null }[]): Promise<void> {
+    await em.delete(UserFunder, { userId });
+    if (scopes.length > 0) await em.insert(UserFunder, scopes.map((s) => ({ userId, ...s })));
   }
 }

@@ -12,8 +12,12 @@ import { login } from '../support/auth';
  * shorthand shows up here too. A route added without a line here, or with other roles, fails.
  */
 type Rule = 'public' | Role[];
-const ALL: Role[] = ['admin', 'auditor', 'coordinator', 'project_manager'];
+const ALL: Role[] = ['admin', 'auditor', 'coordinator', 'project_manager', 'reviewer'];
 const READERS_NO_PM: Role[] = ['admin', 'auditor', 'coordinator'];
+/** Submitted reports: also the funder's reviewer. */
+const SUBMISSIONS: Role[] = ['admin', 'auditor', 'coordinator', 'reviewer'];
+const COMMENT: Role[] = ['admin', 'coordinator', 'project_manager', 'reviewer'];
+const REVIEW: Role[] = ['admin', 'reviewer'];
 const MANAGE: Role[] = ['admin', 'coordinator'];
 const EDIT: Role[] = ['admin', 'coordinator', 'project_manager'];
 const ADMIN: Role[] = ['admin'];
@@ -100,9 +104,9 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/projects/:code/narratives': ALL,
   'PUT /api/projects/:code/narratives/:year': EDIT,
   'POST /api/projects/:code/reports/submissions': MANAGE,
-  'GET /api/projects/:code/reports/submissions': READERS_NO_PM,
-  'GET /api/reports/submissions/:id/files/:format': READERS_NO_PM,
-  'GET /api/reports/submissions/:id/diff': READERS_NO_PM,
+  'GET /api/projects/:code/reports/submissions': SUBMISSIONS,
+  'GET /api/reports/submissions/:id/files/:format': SUBMISSIONS,
+  'GET /api/reports/submissions/:id/diff': SUBMISSIONS,
   'GET /api/reports/portfolio': READERS_NO_PM,
 
   'GET /api/deadlines': ALL,
@@ -115,6 +119,18 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/notifications/read': ALL,
   'GET /api/notifications/settings': ALL,
   'PUT /api/notifications/settings': ALL,
+
+  'GET /api/projects/:code/reports/cycle': ALL,
+  'GET /api/projects/:code/reports/checklist': ALL,
+  'POST /api/projects/:code/reports/cycle/parts': MANAGE,
+  'POST /api/projects/:code/reports/cycle/submit': MANAGE,
+  'POST /api/projects/:code/reports/cycle/review': REVIEW,
+  'GET /api/reports/review-queue': SUBMISSIONS,
+  'GET /api/indicators/:id/comments': ALL,
+  'POST /api/indicators/:id/comments': COMMENT,
+  'GET /api/projects/:code/lock-exceptions': ALL,
+  'POST /api/projects/:code/lock-exceptions': MANAGE,
+  'POST /api/projects/:code/lock-exceptions/:id/close': MANAGE,
 };
 
 /** Express routes that are not Nest controllers: the Swagger UI and its JSON/YAML documents. */
@@ -188,6 +204,7 @@ describe('route × role matrix', () => {
     ['koordinator', 'coordinator'],
     ['vodja', 'project_manager'],
     ['revizor', 'auditor'],
+    ['skrbnik', 'reviewer'],
   ] as const)('%s (%s) is let through exactly where the route declares the role, and refused with 403 elsewhere', async (username, role) => {
     const token = await login(app, username);
     const wrong: string[] = [];

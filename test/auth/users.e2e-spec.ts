@@ -47,7 +47,9 @@ describe('users API', () => {
     expect(res.body.map((u: UserBody) => [u.username, u.role])).toEqual([
       ['admin', 'admin'],
       ['koordinator', 'coordinator'],
+      ['koordinator-lu', 'coordinator'],
       ['revizor', 'auditor'],
+      ['skrbnik', 'reviewer'],
       ['vodja', 'project_manager'],
     ]);
     expect(res.body.find((u: UserBody) => u.username === 'vodja').projectIds.sort()).toEqual([projectIds.AS, projectIds.KCM, projectIds.SPIN].sort());

@@ -38,6 +38,20 @@ describe('deadline reminders by e-mail', () => {
     );
   });
 
+  it('sends the "returned" notice once to the lead, in Slovene, with the reviewer’s reasons', async () => {
+    const skrbnik = await clientFor(t.app, 'skrbnik');
+    await koordinator.post('/api/projects/AS/reports/cycle/submit', { year: 2021, overrideReason: 'Partnerja nista izvajala aktivnosti' }).expect(200);
+    const before = smtp.received.length;
+    await skrbnik.post('/api/projects/AS/reports/cycle/review', { year: 2021, action: 'return', comment: 'Manjkajo dosežene vrednosti za leto 2021.' }).expect(200);
+    await t.app.get(DeadlineRemindersJob).run('2022-01-05');
+    const notices = smtp.received.slice(before);
+    expect(notices.map((m) => [m.to, m.subject]).sort()).toEqual([
+      [['koordinator@novus.example'], 'Poročilo AS za leto 2021 je vrnjeno v dopolnitev'],
+      [['vodja@novus.example'], 'Poročilo AS za leto 2021 je vrnjeno v dopolnitev'],
+    ]);
+    expect(notices[0].body).toContain('Manjkajo dose');
+  });
+
   it('sends nothing outside the window before a deadline', async () => {
     const before = smtp.received.length;
     await expect(t.app.get(DeadlineRemindersJob).run('2021-11-01')).resolves.toMatchObject({ deadlines: 0, sent: 0 });

@@ -6,6 +6,7 @@ import { TargetFundingPeriod1763790400000 } from './1763790400000-target-funding
 import { TokenRevocation1763800000000 } from './1763800000000-token-revocation';
 import { ReportingCalendar1763840000000 } from './1763840000000-reporting-calendar';
 import { Notifications1763840100000 } from './1763840100000-notifications';
+import { ReportCycle1763840200000 } from './1763840200000-report-cycle';
 
 /**
  * Migrations in order. Listed explicitly (not globbed) so that the compiled app, the TypeORM CLI
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   TokenRevocation1763800000000,
   ReportingCalendar1763840000000,
   Notifications1763840100000,
+  ReportCycle1763840200000,
 ];
