@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../auth/actor';
 import { RuleViolationError } from '../common/errors';
+import type { IndicatorSummary } from '../indicators/indicator-summary.types';
 import { SummaryService } from '../indicators/summary/summary.service';
 import { UNIT_LABELS } from './model/labels';
 import { PortfolioRow, writePortfolioXlsx } from './render/portfolio-export';
@@ -22,26 +23,31 @@ export class PortfolioExportService {
     return writePortfolioXlsx(this.rows(from, to, lang, actor), out, { lang });
   }
 
+  /**
+   * Rows as the summaries come, a page of projects at a time: a page is summarised, written and let
+   * go before the next is read, and the writer's back-pressure pauses the reading.
+   */
   private async *rows(from: number, to: number, lang: 'sl' | 'en', actor: Actor): AsyncGenerator<PortfolioRow> {
     for (let year = from; year <= to; year++) {
-      const { projects } = await this.summaries.forPortfolio(year, undefined, actor);
-      for (const p of projects) {
-        for (const i of p.indicators) {
-          yield {
-            projectCode: p.project.code,
-            projectName: p.project.name,
-            year,
-            indicatorCode: i.code,
-            indicatorName: lang === 'en' && i.nameEn ? i.nameEn : i.name,
-            kind: i.kind,
-            unit: i.unitLabel ?? UNIT_LABELS[i.unit][lang],
-            planned: i.planned,
-            achieved: i.achieved,
-            achievementPercent: i.achievementPercent,
-            status: i.status,
-          };
-        }
+      for await (const projects of this.summaries.portfolioPages(year, undefined, actor)) {
+        for (const p of projects) yield* p.indicators.map((i) => toRow(p.project, year, i, lang));
       }
     }
   }
+}
+
+function toRow(project: { code: string; name: string }, year: number, i: IndicatorSummary, lang: 'sl' | 'en'): PortfolioRow {
+  return {
+    projectCode: project.code,
+    projectName: project.name,
+    year,
+    indicatorCode: i.code,
+    indicatorName: lang === 'en' && i.nameEn ? i.nameEn : i.name,
+    kind: i.kind,
+    unit: i.unitLabel ?? UNIT_LABELS[i.unit][lang],
+    planned: i.planned,
+    achieved: i.achieved,
+    achievementPercent: i.achievementPercent,
+    status: i.status,
+  };
 }

@@ -4,6 +4,7 @@ import { Users1763790200000 } from './1763790200000-users';
 import { ReportSubmissions1763790300000 } from './1763790300000-report-submissions';
 import { TargetFundingPeriod1763790400000 } from './1763790400000-target-funding-period';
 import { TokenRevocation1763800000000 } from './1763800000000-token-revocation';
+import { SummaryIndexes1763830000000 } from './1763830000000-summary-indexes';
 import { ReportingCalendar1763840000000 } from './1763840000000-reporting-calendar';
 import { Notifications1763840100000 } from './1763840100000-notifications';
 import { ReportCycle1763840200000 } from './1763840200000-report-cycle';
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   ReportSubmissions1763790300000,
   TargetFundingPeriod1763790400000,
   TokenRevocation1763800000000,
+  SummaryIndexes1763830000000,
   ReportingCalendar1763840000000,
   Notifications1763840100000,
   ReportCycle1763840200000,

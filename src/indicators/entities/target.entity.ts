@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { dateColumn, decimalColumn } from '../../database/columns';
 import { Organisation } from '../../organisations/organisation.entity';
 import { FundingPeriod } from '../../projects/entities/funding-period.entity';
@@ -10,6 +10,7 @@ import { Indicator } from './indicator.entity';
  * target that was valid then.
  */
 @Entity('target')
+@Index('ix_target_indicator', ['indicatorId'])
 export class Target {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,23 +1,23 @@
-import { toJsonNumber, summarizeIndicator, IndicatorCalculation, PeriodDef, Thresholds } from '../calculation';
-import type { FundingPeriod } from '../../projects/entities/funding-period.entity';
-import type { AchievedValue } from '../entities/achieved-value.entity';
-import type { DeviationExplanation } from '../entities/deviation-explanation.entity';
-import { Indicator, isShareIndicator } from '../entities/indicator.entity';
-import type { Target } from '../entities/target.entity';
+import { toJsonNumber, summarizeIndicator, IndicatorCalculation, AchievedEntry, PeriodDef, Thresholds } from '../calculation';
+import { sumOf, toDecimal } from '../calculation/decimals';
 import type { IndicatorSummary } from '../indicator-summary.types';
+import type { AchievedGroupRow, AchievedRow, ExplanationRow, IndicatorRow, PeriodRow, TargetRow } from './summary-rows.repository';
 
 /** Everything the summaries of a set of projects need, loaded beforehand in a fixed number of queries. */
 export interface SummaryData {
-  indicators: Indicator[];
-  fundingPeriods: FundingPeriod[];
-  targets: Target[];
-  achieved: AchievedValue[];
-  explanations: DeviationExplanation[];
+  indicators: IndicatorRow[];
+  fundingPeriods: PeriodRow[];
+  targets: TargetRow[];
+  achievedGroups: AchievedGroupRow[];
+  achievedShareSums: AchievedRow[];
+  explanations: ExplanationRow[];
   organisationNames: Map<number, string>;
 }
 
+type Period = Pick<PeriodRow, 'id' | 'startDate' | 'endDate'>;
+
 /** The funding periods overlapping a year, newest first. */
-export function periodsForYear(periods: readonly FundingPeriod[], year: number): FundingPeriod[] {
+export function periodsForYear<P extends Period>(periods: readonly P[], year: number): P[] {
   return periods
     .filter((p) => p.startDate <= `${year}-12-31` && p.endDate >= `${year}-01-01`)
     .sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : b.id - a.id));
@@ -26,13 +26,64 @@ export function periodsForYear(periods: readonly FundingPeriod[], year: number):
 /**
  * The funding period (contract) a year is summarised under. When a contract is renewed mid-year,
  * each contract reports its own part of the year against its own plan; without a choice the newest
- * one is taken, and `fundingPeriodId` picks the other.
+ * one is taken, and `fundingPeriodId` picks the other. (The summary queries choose the same one in SQL.)
  */
-export function periodForYear(periods: readonly FundingPeriod[], year: number, fundingPeriodId?: number): FundingPeriod | null {
+export function periodForYear<P extends Period>(periods: readonly P[], year: number, fundingPeriodId?: number): P | null {
   const overlapping = periodsForYear(periods, year);
   if (fundingPeriodId === undefined) return overlapping[0] ?? null;
   return overlapping.find((p) => p.id === fundingPeriodId) ?? null;
 }
+
+/** Rows grouped by a key, in input order, without copying a list per row. */
+export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+interface OrderedEntry extends AchievedEntry {
+  /** Where the entry stands in entry order (periodStart, then id). */
+  orderStart: string;
+  orderId: number;
+}
+
+/**
+ * A group of achieved values as the one entry that stands for it in the calculation core: for a
+ * sum, the exact sum of the group's values (decimal.js; SQLite could only add them as floats); for
+ * "latest" and running totals, the entry that counts. The core applies its own rules to these
+ * entries exactly as to the stored ones: every value in a group counts or none does, a sum of
+ * sums is the sum, and the latest of the latest is the latest.
+ */
+export function groupEntry(g: AchievedGroupRow): OrderedEntry {
+  const common = { partnerId: g.partnerOrganisationId, dimension: g.dimension, dimensionValue: g.dimensionValue, orderStart: g.firstStart, orderId: Number(g.firstId) };
+  if (g.sumValues !== null) {
+    const value = sumOf(g.sumValues.split(',').map((v) => toDecimal(v))).toFixed();
+    return { ...common, periodStart: g.firstStart, periodEnd: g.lastEnd, value, numerator: null, denominator: null };
+  }
+  return { ...common, periodStart: g.latestStart, periodEnd: g.latestEnd, value: g.latestValue, numerator: g.latestNumerator, denominator: g.latestDenominator };
+}
+
+function rowEntry(r: AchievedRow): OrderedEntry {
+  return {
+    periodStart: r.periodStart,
+    periodEnd: r.periodEnd,
+    partnerId: r.partnerOrganisationId,
+    dimension: r.dimension,
+    dimensionValue: r.dimensionValue,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    orderStart: r.periodStart,
+    orderId: Number(r.id),
+  };
+}
+
+const byEntryOrder = (a: OrderedEntry, b: OrderedEntry) => (a.orderStart < b.orderStart ? -1 : a.orderStart > b.orderStart ? 1 : a.orderId - b.orderId);
 
 /**
  * Indicator summaries per project id, for the projects whose funding periods cover `year`. Targets
@@ -45,40 +96,47 @@ export function buildSummaries(
   thresholds: Thresholds,
   fundingPeriodId?: number,
 ): Map<number, IndicatorSummary[]> {
-  const byIndicator = <T extends { indicatorId: number }>(rows: T[]) => {
-    const map = new Map<number, T[]>();
-    for (const row of rows) map.set(row.indicatorId, [...(map.get(row.indicatorId) ?? []), row]);
-    return map;
-  };
-  const targets = byIndicator(data.targets);
-  const achieved = byIndicator(data.achieved);
-  const explanations = new Map(data.explanations.filter((e) => e.year === year).map((e) => [e.indicatorId, e.text]));
-  const periods = new Map<number, FundingPeriod[]>();
-  for (const p of data.fundingPeriods) periods.set(p.projectId, [...(periods.get(p.projectId) ?? []), p]);
+  const targets = groupBy(data.targets, (t) => t.indicatorId);
+  const entries = new Map<number, OrderedEntry[]>();
+  for (const g of data.achievedGroups) push(entries, g.indicatorId, groupEntry(g));
+  for (const r of data.achievedShareSums) push(entries, r.indicatorId, rowEntry(r));
+  const explanations = new Map(data.explanations.map((e) => [e.indicatorId, e.text]));
+  const periods = groupBy(data.fundingPeriods, (p) => p.projectId);
 
   const result = new Map<number, IndicatorSummary[]>();
   for (const indicator of data.indicators) {
     const period = periodForYear(periods.get(indicator.projectId) ?? [], year, fundingPeriodId);
     if (!period) continue;
     const ownTargets = (targets.get(indicator.id) ?? []).filter((t) => t.fundingPeriodId === null || t.fundingPeriodId === period.id);
+    const isShare = indicator.unit === 'percent';
+    const dimensions = parseDimensions(indicator.dimensions);
     const calculation = summarizeIndicator({
-      indicator: { id: indicator.id, aggregation: indicator.aggregation, direction: indicator.direction, isShare: isShareIndicator(indicator), dimensions: indicator.dimensions },
-      achieved: (achieved.get(indicator.id) ?? []).map((v) => ({ ...v, partnerId: v.partnerOrganisationId })),
-      targets: ownTargets.map((t) => ({ ...t, partnerId: t.partnerOrganisationId })),
+      indicator: { id: indicator.id, aggregation: indicator.aggregation, direction: indicator.direction, isShare, dimensions },
+      achieved: (entries.get(indicator.id) ?? []).sort(byEntryOrder),
+      targets: ownTargets.map((t) => ({ year: t.year, partnerId: t.partnerOrganisationId, value: t.value, validFrom: t.validFrom })),
       period: period as PeriodDef,
       year,
       asOf,
       thresholds,
       hasExplanation: explanations.has(indicator.id),
     });
-    const summary = toSummary(indicator, calculation, explanations.get(indicator.id) ?? null, data.organisationNames);
-    result.set(indicator.projectId, [...(result.get(indicator.projectId) ?? []), summary]);
+    push(result, indicator.projectId, toSummary(indicator, calculation, explanations.get(indicator.id) ?? null, data.organisationNames));
   }
   return result;
 }
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function parseDimensions(text: string | string[]): string[] {
+  return Array.isArray(text) ? text : (JSON.parse(text) as string[]);
+}
+
 /** The JSON shape: plain numbers in the indicator's unit, rounded half-up to two decimals. */
-export function toSummary(indicator: Indicator, c: IndicatorCalculation, explanation: string | null, names: Map<number, string>): IndicatorSummary {
+export function toSummary(indicator: IndicatorRow, c: IndicatorCalculation, explanation: string | null, names: Map<number, string>): IndicatorSummary {
   const n = toJsonNumber;
   return {
     indicatorId: indicator.id,
@@ -90,8 +148,8 @@ export function toSummary(indicator: Indicator, c: IndicatorCalculation, explana
     unitLabel: indicator.unitLabel,
     direction: indicator.direction,
     aggregation: indicator.aggregation,
-    isShare: isShareIndicator(indicator),
-    resultArea: indicator.resultArea ? { id: indicator.resultArea.id, code: indicator.resultArea.code, name: indicator.resultArea.name } : null,
+    isShare: indicator.unit === 'percent',
+    resultArea: indicator.resultAreaId === null ? null : { id: indicator.resultAreaId, code: indicator.resultAreaCode!, name: indicator.resultAreaName! },
     baseline: indicator.baselineValue === null ? null : Number(indicator.baselineValue),
     baselineYear: indicator.baselineYear,
     planned: n(c.planned),

@@ -8,11 +8,10 @@ import { ProjectsRepository } from '../../projects/projects.repository';
 import { ProjectsService } from '../../projects/projects.service';
 import { isIsoDate } from '../../projects/reporting-years';
 import { makeThresholds, Thresholds } from '../calculation';
-import { IndicatorsRepository } from '../indicators.repository';
 import { IndicatorStatus, IndicatorSummary } from '../indicator-summary.types';
-import { FundingPeriod } from '../../projects/entities/funding-period.entity';
 import { Project } from '../../projects/entities/project.entity';
-import { buildSummaries, periodForYear, periodsForYear } from './summary-builder';
+import { buildSummaries, groupBy, periodForYear, periodsForYear } from './summary-builder';
+import { ProjectRow, ProjectScope, SummaryRowsRepository } from './summary-rows.repository';
 
 interface PeriodRef {
   id: number;
@@ -39,7 +38,7 @@ export class SummaryService {
   private readonly thresholds: Thresholds;
 
   constructor(
-    private readonly indicators: IndicatorsRepository,
+    private readonly rows: SummaryRowsRepository,
     private readonly projectsRepository: ProjectsRepository,
     private readonly projects: ProjectsService,
     private readonly access: AccessPolicy,
@@ -81,20 +80,54 @@ export class SummaryService {
     return { year, asOf: date, projects: await this.summarise(ids, year, date, this.thresholds) };
   }
 
-  private async summarise(projectIds: number[] | 'all', year: number, asOf: string, thresholds: Thresholds, fundingPeriodId?: number): Promise<ProjectSummary[]> {
-    const [projects, indicators, fundingPeriods, targets, achieved, explanations, organisationNames] = await Promise.all([
-      this.projectsRepository.findProjects(projectIds),
-      this.indicators.findByProjects(projectIds),
-      this.projectsRepository.findFundingPeriods(projectIds),
-      this.indicators.findTargetsByProjects(projectIds),
-      this.indicators.findAchievedByProjectsUpToYear(projectIds, year),
-      this.indicators.findExplanationsByProjects(projectIds, year),
+  /**
+   * The portfolio a page of projects at a time (keyset pages in code order), for exports that
+   * write as they go: each page costs the same fixed number of queries and is let go once yielded.
+   */
+  async *portfolioPages(year: number, asOf: string | undefined, actor: Actor, pageSize = PORTFOLIO_PAGE): AsyncGenerator<ProjectSummary[]> {
+    const scope = await this.access.readableProjectIds(actor);
+    const date = checkAsOf(asOf);
+    const names = await this.projectsRepository.findOrganisationNames();
+    let after: string | null = null;
+    for (;;) {
+      const page = await this.rows.projectsPage(scope, after, pageSize);
+      if (page.length === 0) return;
+      yield await this.summariseRows(page, year, date, this.thresholds, undefined, names);
+      if (page.length < pageSize) return;
+      after = page[page.length - 1].code;
+    }
+  }
+
+  private async summarise(projectIds: ProjectScope, year: number, asOf: string, thresholds: Thresholds, fundingPeriodId?: number): Promise<ProjectSummary[]> {
+    const [projects, names] = await Promise.all([
+      this.rows.projectsPage(projectIds, null, Number.MAX_SAFE_INTEGER),
       this.projectsRepository.findOrganisationNames(),
     ]);
-    const data = { indicators, fundingPeriods, targets, achieved, explanations, organisationNames };
+    return this.summariseRows(projects, year, asOf, thresholds, fundingPeriodId, names);
+  }
+
+  private async summariseRows(
+    projects: ProjectRow[],
+    year: number,
+    asOf: string,
+    thresholds: Thresholds,
+    fundingPeriodId: number | undefined,
+    organisationNames: Map<number, string>,
+  ): Promise<ProjectSummary[]> {
+    if (projects.length === 0) return [];
+    const scope = projects.map((p) => p.id);
+    const query = { scope, year, asOf, fundingPeriodId };
+    const [indicators, fundingPeriods, targets, achievedGroups, achievedShareSums, explanations] = await Promise.all([
+      this.rows.indicators(scope),
+      this.rows.periods(scope),
+      this.rows.targets(scope),
+      this.rows.achievedGroups(query),
+      this.rows.achievedShareSums(query),
+      this.rows.explanations(scope, year),
+    ]);
+    const data = { indicators, fundingPeriods, targets, achievedGroups, achievedShareSums, explanations, organisationNames };
     const byProject = buildSummaries(data, year, asOf, thresholds, fundingPeriodId);
-    const periodsOf = new Map<number, FundingPeriod[]>();
-    for (const fp of fundingPeriods) periodsOf.set(fp.projectId, [...(periodsOf.get(fp.projectId) ?? []), fp]);
+    const periodsOf = groupBy(fundingPeriods, (fp) => fp.projectId);
     return projects.flatMap((p) => {
       const chosen = periodForYear(periodsOf.get(p.id) ?? [], year, fundingPeriodId);
       if (!chosen) return [];
@@ -102,7 +135,7 @@ export class SummaryService {
       const others = periodsForYear(periodsOf.get(p.id) ?? [], year).filter((fp) => fp.id !== chosen.id);
       return [
         {
-          project: { id: p.id, code: p.code, name: p.name, leadOrganisation: p.leadOrganisation?.name ?? null },
+          project: { id: p.id, code: p.code, name: p.name, leadOrganisation: p.leadOrganisation },
           year,
           fundingPeriod: ref(chosen),
           otherFundingPeriods: others.map(ref),
@@ -116,6 +149,9 @@ export class SummaryService {
   }
 }
 
+/** Projects per page of a streamed portfolio: large enough that queries are few, small enough to let go. */
+export const PORTFOLIO_PAGE = 250;
+
 export interface SummaryOptions {
   /** A funder's report template decides which deviations its report must explain. */
   deviationThresholdPercent?: number;
@@ -123,7 +159,7 @@ export interface SummaryOptions {
   fundingPeriodId?: number;
 }
 
-const ref = (p: FundingPeriod): PeriodRef => ({ id: p.id, startDate: p.startDate, endDate: p.endDate });
+const ref = (p: PeriodRef): PeriodRef => ({ id: p.id, startDate: p.startDate, endDate: p.endDate });
 
 function countStatuses(list: IndicatorSummary[]): Record<IndicatorStatus, number> {
   const counts: Record<IndicatorStatus, number> = { met: 0, on_track: 0, at_risk: 0, not_met: 0, no_target: 0 };

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { dateColumn, decimalColumn } from '../../database/columns';
 import { PublicCall } from '../../funders/public-call.entity';
 import { FundingPeriodFunder } from './funding-period-funder.entity';
@@ -6,6 +6,7 @@ import { Project } from './project.entity';
 
 /** A contract period of a project, e.g. 1. 10. 2019 – 30. 9. 2023 with 382.188,56 € from MJU. */
 @Entity('funding_period')
+@Index('ix_funding_period_project', ['projectId'])
 export class FundingPeriod {
   @PrimaryGeneratedColumn()
   id: number;
