@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
+import type { AuditEntryLike } from './audit.types';
+import { CONTENT_FIELDS } from './hash-chain';
 
 /** Every query on audit_entry, in one place. There is no update and no delete, by design. */
 @Injectable()
@@ -19,22 +21,34 @@ export class AuditEntryRepository {
     return Object.assign(row, { id: Number(result.identifiers[0]?.id) });
   }
 
-  /** Up to `limit` entries with an id above `afterId`, in id order (one keyset page). */
-  pageAfter(afterId: number, limit: number): Promise<AuditEntry[]> {
-    return this.dataSource.getRepository(AuditEntry).find({ where: { id: MoreThan(afterId) }, order: { id: 'ASC' }, take: limit });
+  /**
+   * Up to `limit` entries with an id above `afterId`, in id order (one keyset page), as plain rows
+   * with the hashed columns: verifying a long trail builds no entity objects.
+   */
+  pageAfter(afterId: number, limit: number): Promise<AuditEntryLike[]> {
+    const postgres = this.dataSource.options.type === 'postgres';
+    const columns = ['id', ...CONTENT_FIELDS, 'hash'].map((c) => `"${c}"`).join(', ');
+    return this.dataSource.query(
+      `SELECT ${columns} FROM audit_entry WHERE id > ${postgres ? '$1' : '?'} ORDER BY id LIMIT ${postgres ? '$2' : '?'}`,
+      [afterId, limit],
+    );
   }
 
   /**
    * All entries in id order, fetched page by page by keyset (`WHERE id > :last ORDER BY id LIMIT n`),
-   * so only one page is in memory at a time and no OFFSET scan grows with the trail.
+   * so at most two pages are in memory and no OFFSET scan grows with the trail. The next page is
+   * read while the caller works through the current one, so the database and the hashing overlap.
    */
-  async *inIdOrder(pageSize: number): AsyncGenerator<AuditEntry> {
-    let lastId = 0;
+  async *inIdOrder(pageSize: number): AsyncGenerator<AuditEntryLike> {
+    let page = await this.pageAfter(0, pageSize);
     for (;;) {
-      const page = await this.pageAfter(lastId, pageSize);
+      const last = page[page.length - 1];
+      const next = page.length === pageSize ? this.pageAfter(Number(last.id), pageSize) : null;
+      // A caller that stops early (a broken chain) must not leave the prefetch unhandled.
+      next?.catch(() => undefined);
       yield* page;
-      if (page.length < pageSize) return;
-      lastId = page[page.length - 1].id;
+      if (!next) return;
+      page = await next;
     }
   }
 
