@@ -18,6 +18,7 @@ import { ReviewModule } from './review/review.module';
 import { CommentsModule } from './comments/comments.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ProjectsModule } from './projects/projects.module';
+import { RedisModule } from './redis/redis.module';
 import { ReportsModule } from './reports/reports.module';
 import { WebModule } from './web/web.module';
 
@@ -25,6 +26,7 @@ import { WebModule } from './web/web.module';
   imports: [
     ConfigModule,
     DatabaseModule,
+    RedisModule,
     AuditModule,
     AccessModule,
     AuthModule,

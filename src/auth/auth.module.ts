@@ -9,7 +9,12 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService, LOGIN_THROTTLE } from './auth.service';
 import { DatabaseTokenRevocations } from './database-token-revocations';
-import { LoginThrottle } from './login-throttle';
+import { MemoryLoginThrottle } from './login-throttle';
+import { RedisLoginThrottle } from './redis-login-throttle';
+import { RedisTokenRevocations } from './redis-token-revocations';
+import { REDIS } from '../redis/redis.module';
+import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
 import { RouteRulesCheck } from './route-rules.check';
 import { TOKEN_REVOCATIONS } from './token-revocations';
 import { resolveTokenSecret } from './token-secret';
@@ -34,8 +39,13 @@ import { resolveTokenSecret } from './token-secret';
   controllers: [AuthController],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: LOGIN_THROTTLE, useFactory: () => new LoginThrottle() },
-    { provide: TOKEN_REVOCATIONS, useClass: DatabaseTokenRevocations },
+    // With REDIS_URL every instance shares the throttle and the revocations; without, one instance keeps them.
+    { provide: LOGIN_THROTTLE, inject: [REDIS], useFactory: (redis: Redis | null) => (redis ? new RedisLoginThrottle(redis) : new MemoryLoginThrottle()) },
+    {
+      provide: TOKEN_REVOCATIONS,
+      inject: [REDIS, DataSource],
+      useFactory: (redis: Redis | null, dataSource: DataSource) => (redis ? new RedisTokenRevocations(redis) : new DatabaseTokenRevocations(dataSource)),
+    },
     AccessTokens,
     AuthService,
     RouteRulesCheck,

@@ -40,7 +40,7 @@ export class AuthService {
 
   async login(rawUsername: string, password: string, ip: string): Promise<LoginResponse> {
     const username = normaliseUsername(rawUsername).slice(0, 100);
-    const wait = this.throttle.begin(username, ip);
+    const wait = await this.throttle.begin(username, ip);
     if (wait > 0) {
       this.logger.warn(`Login for ${JSON.stringify(username)} from ${ip} refused: too many failed attempts`);
       throw new TooManyLoginAttemptsError(wait);
@@ -53,15 +53,15 @@ export class AuthService {
       const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
       failure = !user ? 'unknown user' : !passwordOk ? 'wrong password' : !user.active ? 'inactive user' : null;
     } catch (error) {
-      this.throttle.fail(username, ip);
+      await this.throttle.fail(username, ip);
       throw error;
     }
     if (failure || !user) {
-      this.throttle.fail(username, ip);
+      await this.throttle.fail(username, ip);
       await this.recordFailure(username, user, failure ?? 'unknown user', ip);
       throw new UnauthenticatedError(INVALID_CREDENTIALS);
     }
-    this.throttle.succeed(username, ip);
+    await this.throttle.succeed(username, ip);
     const actor = actorOf(user);
     await this.transactions.run((em) =>
       this.audit.record(em, { actor, action: 'login', entityType: 'user', entityId: user.id, after: { ip } }),

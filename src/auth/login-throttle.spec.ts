@@ -1,4 +1,4 @@
-import { LoginThrottle } from './login-throttle';
+import { MemoryLoginThrottle as LoginThrottle } from './login-throttle';
 
 /** A clock the test moves by hand. */
 function manualClock(start = Date.UTC(2026, 0, 15, 9, 0, 0)) {

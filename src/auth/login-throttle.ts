@@ -1,8 +1,9 @@
 /**
  * Counts failed logins in a sliding one-minute window, per username and per client address
  * separately: guessing many passwords for one account from many addresses, and many accounts from
- * one address, are both stopped. In memory and per process, which suits the single-instance
- * deployments Kazalnik targets; several instances behind a balancer would each count on their own.
+ * one address, are both stopped. Two implementations of one rule: `MemoryLoginThrottle` here, per
+ * process, for a single instance; `RedisLoginThrottle` (redis-login-throttle.ts), shared by every
+ * instance when REDIS_URL is set, so two instances behind a balancer count together.
  *
  * An attempt still being checked counts as a failure until it settles, so a burst of parallel
  * requests cannot slip many guesses past the limit while the password hashes are computed.
@@ -21,7 +22,18 @@ export const DEFAULT_THROTTLE: ThrottleOptions = { maxFailures: 10, windowMs: 60
 
 export type Clock = () => number;
 
-export class LoginThrottle {
+export interface LoginThrottle {
+  /**
+   * Starts an attempt. Answers 0 when it may go ahead (settle it with `fail` or `succeed`), or the
+   * whole seconds to wait before trying again.
+   */
+  begin(username: string, ip: string): number | Promise<number>;
+  fail(username: string, ip: string): void | Promise<void>;
+  /** A successful login forgets the username's failures; the address keeps its count. */
+  succeed(username: string, ip: string): void | Promise<void>;
+}
+
+export class MemoryLoginThrottle implements LoginThrottle {
   /** Times of the most recent failures per key, oldest first, at most `maxFailures` of them. */
   private readonly failures = new Map<string, number[]>();
   /** Attempts begun and not yet settled, per key. */
@@ -94,10 +106,10 @@ export class LoginThrottle {
   }
 }
 
-function userKey(username: string): string {
+export function userKey(username: string): string {
   return `user:${username.trim().toLowerCase()}`;
 }
 
-function keys(username: string, ip: string): string[] {
+export function keys(username: string, ip: string): string[] {
   return [userKey(username), `ip:${ip}`];
 }

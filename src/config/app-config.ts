@@ -27,6 +27,10 @@ export class EnvironmentVariables {
   DATABASE_URL?: string;
 
   @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
+  REDIS_URL?: string;
+
+  @IsOptional()
   @Transform(toBool)
   @IsBoolean({ message: 'DEMO_DATA must be true or false' })
   DEMO_DATA?: boolean;
@@ -86,6 +90,8 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
   database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+  /** Shared state of several instances (login throttle, token revocations) and the job queue; null runs all in-process. */
+  redisUrl: string | null;
   demoData: boolean;
   tokenSecret: string | null;
   tokenTtlSeconds: number;
@@ -123,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: vars.DATABASE_URL
       ? { type: 'postgres', url: vars.DATABASE_URL }
       : { type: 'sqlite', path: vars.DATABASE_PATH ?? 'data/kazalnik.sqlite' },
+    redisUrl: vars.REDIS_URL ?? null,
     demoData: nodeEnv === 'production' ? false : (vars.DEMO_DATA ?? true),
     tokenSecret: vars.TOKEN_SECRET ?? null,
     tokenTtlSeconds: vars.TOKEN_TTL_SECONDS ?? 3600,

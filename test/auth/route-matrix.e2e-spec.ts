@@ -24,6 +24,8 @@ const ADMIN: Role[] = ['admin'];
 
 const EXPECTED: Record<string, Rule> = {
   'GET /health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
   // The web pages and their assets; the data they show comes from the guarded API.
   'GET /': 'public',
   'GET /assets/*path': 'public',
