@@ -23,6 +23,14 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest },
     },
     {
+      // The scale path against running processes (.ci/scale-path starts them).
+      displayName: 'scale',
+      testEnvironment: 'node',
+      rootDir: '.',
+      testMatch: ['<rootDir>/test/**/*.scale-spec.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+    },
+    {
       displayName: 'browser',
       testEnvironment: 'node',
       rootDir: '.',

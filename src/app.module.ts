@@ -18,6 +18,7 @@ import { ReviewModule } from './review/review.module';
 import { CommentsModule } from './comments/comments.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ProjectsModule } from './projects/projects.module';
+import { JobsModule } from './jobs/jobs.module';
 import { RedisModule } from './redis/redis.module';
 import { ReportsModule } from './reports/reports.module';
 import { WebModule } from './web/web.module';
@@ -27,6 +28,7 @@ import { WebModule } from './web/web.module';
     ConfigModule,
     DatabaseModule,
     RedisModule,
+    JobsModule,
     AuditModule,
     AccessModule,
     AuthModule,

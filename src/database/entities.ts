@@ -1,5 +1,6 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { RevokedToken } from '../auth/entities/revoked-token.entity';
+import { JobFileChunk } from '../jobs/job-file-chunk.entity';
 import { CALENDAR_ENTITIES } from '../calendar/entities';
 import { NOTIFICATION_ENTITIES } from '../notifications/entities';
 import { REVIEW_ENTITIES } from '../review/entities';
@@ -46,6 +47,7 @@ export const ENTITIES = [
   SubmittedFile,
   ...USER_ENTITIES,
   RevokedToken,
+  JobFileChunk,
   ...CALENDAR_ENTITIES,
   ...NOTIFICATION_ENTITIES,
   ...REVIEW_ENTITIES,

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { LocksModule } from '../locks/locks.module';
 import { ProjectsModule } from '../projects/projects.module';
+import { AnnualReportsJob } from './annual-reports.job';
+import { PortfolioExportJob } from './portfolio-export.job';
 import { NarrativesService } from './narratives.service';
 import { PortfolioExportService } from './portfolio-export.service';
 import { ReportInputService } from './report-input.service';
@@ -12,7 +14,7 @@ import { SubmissionsService } from './submissions.service';
 @Module({
   imports: [ProjectsModule, IndicatorsModule, LocksModule],
   controllers: [ReportsController],
-  providers: [ReportsService, ReportInputService, NarrativesService, SubmissionsService, PortfolioExportService],
+  providers: [ReportsService, ReportInputService, NarrativesService, SubmissionsService, PortfolioExportService, AnnualReportsJob, PortfolioExportJob],
   exports: [ReportsService, SubmissionsService],
 })
 export class ReportsModule {}

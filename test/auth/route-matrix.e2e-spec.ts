@@ -34,6 +34,11 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/auth/logout': ALL,
   'GET /api/auth/me': ALL,
   'GET /api/audit/verify': READERS_NO_PM,
+  // Batch jobs: each job type checks its own permission when submitted; a job is its submitter's.
+  'POST /api/jobs': ALL,
+  'GET /api/jobs/:id': ALL,
+  'POST /api/jobs/:id/cancel': ALL,
+  'GET /api/jobs/:id/result': ALL,
 
   'GET /api/users': ADMIN,
   'POST /api/users': ADMIN,

@@ -4,6 +4,7 @@ import { field, radios } from '../forms.js';
 import { date, dateTime } from '../format.js';
 import { lang, t } from '../i18n.js';
 import { errorText, latestOnly, notice, pageHeading, section, setTitle } from '../ui.js';
+import { exportAll } from './export-all.js';
 import { submissionsTable } from './submissions.js';
 
 /**
@@ -33,6 +34,7 @@ export async function reportsPage(ctx) {
   const downloadButton = h('button', { type: 'submit', class: 'primary' }, t('reports.download'));
   const submitButton = h('button', { type: 'button', class: 'danger', onclick: () => confirmSubmit() }, t('reports.submit'));
   const submissionsPart = h('div');
+  const allReports = exportAll(() => selection());
   const dialog = confirmDialog();
   let detail = null;
   let locks = [];
@@ -46,8 +48,9 @@ export async function reportsPage(ctx) {
     templateField.wrapper,
     h('div', { class: 'field-row' }, langChoice.wrapper, formatChoice.wrapper),
     lockState,
-    h('div', { class: 'actions' }, downloadButton, submitButton),
+    h('div', { class: 'actions' }, downloadButton, allReports.button, submitButton),
     status,
+    allReports.panel,
   );
   replace(ctx.el, pageHeading(t('reports.title'), t('reports.intro')), section(t('reports.formTitle'), form), section(t('reports.submissions'), submissionsPart), dialog.element);
 

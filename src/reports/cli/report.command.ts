@@ -3,11 +3,12 @@ import { SingleBar } from 'cli-progress';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SYSTEM_ACTOR } from '../../auth/actor';
-import { ProjectsService } from '../../projects/projects.service';
-import { periodForYear } from '../../indicators/summary/summary-builder';
-import { ProjectsRepository } from '../../projects/projects.repository';
+import JSZip from 'jszip';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { JobsService } from '../../jobs/jobs.service';
+import { ANNUAL_REPORTS_JOB } from '../annual-reports.job';
 import { ReportFormat } from '../report-files';
-import { ReportsService } from '../reports.service';
+import { DEFAULT_TEMPLATE, ReportsService } from '../reports.service';
 
 export const REPORT_USAGE = `Usage:
   report --project AS --year 2020 --format pdf|xlsx [--template ess-kazalniki] [--lang sl|en] --out as-2020.pdf
@@ -53,18 +54,41 @@ export async function reportCommand(app: INestApplicationContext, args: ReportAr
     process.stdout.write(`${args.out}  ${file.body.length} B  sha256 ${file.sha256}\n`);
     return 0;
   }
-  const projects = await app.get(ProjectsService).list(SYSTEM_ACTOR);
-  const periods = await app.get(ProjectsRepository).findFundingPeriods('all');
-  const codes = projects.filter((p) => periodForYear(periods.filter((f) => f.projectId === p.id), args.year)).map((p) => p.code);
-  mkdirSync(args.out, { recursive: true });
-  const bar = new SingleBar({ format: 'Poročila {bar} {value}/{total} {project}', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000 });
-  bar.start(codes.length, 0, { project: '' });
-  for (const code of codes) {
-    const file = await reports.generate({ ...request, code }, SYSTEM_ACTOR);
-    writeFileSync(join(args.out, file.fileName), file.body);
-    bar.increment(1, { project: code });
+  return allReports(app, args);
+}
+
+/**
+ * `--all` is a job like "Izvozi vse" on the reports page: submitted to the queue (run by the
+ * workers with REDIS_URL, by this process without), followed with a progress bar, and its ZIP
+ * unpacked into the folder.
+ */
+async function allReports(app: INestApplicationContext, args: ReportArgs): Promise<number> {
+  const jobs = app.get(JobsService);
+  const input = { year: args.year, formats: [args.format], templates: [args.template ?? DEFAULT_TEMPLATE], langs: args.lang ? [args.lang] : undefined };
+  let job = await jobs.submit(ANNUAL_REPORTS_JOB, input, SYSTEM_ACTOR);
+  const bar = new SingleBar({ format: 'Poročila {bar} {percentage} % {state}', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000 });
+  bar.start(100, 0, { state: job.state });
+  while (job.state === 'waiting' || job.state === 'active') {
+    await sleep(250);
+    job = await jobs.get(job.id, SYSTEM_ACTOR);
+    bar.update(job.progress, { state: job.state });
   }
   bar.stop();
-  process.stdout.write(`${codes.length} reports for ${args.year} written to ${args.out}\n`);
+  if (job.state !== 'completed') {
+    process.stderr.write(`Job ${job.id} ${job.state}: ${job.failedReason ?? ''}\n`);
+    return 1;
+  }
+  const result = await jobs.result(job.id, SYSTEM_ACTOR);
+  const chunks: Buffer[] = [];
+  for await (const chunk of result.body) chunks.push(chunk);
+  const zip = await JSZip.loadAsync(Buffer.concat(chunks));
+  mkdirSync(args.out, { recursive: true });
+  const names = Object.keys(zip.files).filter((name) => !zip.files[name].dir);
+  for (const name of names) {
+    const target = join(args.out, name);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, await zip.files[name].async('nodebuffer'));
+  }
+  process.stdout.write(`${names.length} reports for ${args.year} written to ${args.out}\n`);
   return 0;
 }

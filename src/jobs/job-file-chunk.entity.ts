@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * One piece of a job's result file, base64 in a text column so that the same table works on
+ * SQLite and PostgreSQL. Kept in the database, not on a disk, so that a worker on one machine
+ * and the instance a user downloads from on another need nothing else in common.
+ */
+@Entity('job_file_chunk')
+export class JobFileChunk {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  jobId: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  seq: number;
+
+  @Column({ type: 'text' })
+  data: string;
+}

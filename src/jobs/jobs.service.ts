@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../auth/actor';
+import { ConflictError, NotFoundError } from '../common/errors';
+import { t } from '../common/i18n/text';
+import { JOB_BACKEND, JobBackend } from './job-backend';
+import { JobFilesRepository } from './job-files.repository';
+import { JobRegistry } from './job-registry';
+import { JobRecord, JobView } from './job.types';
+
+const JOB_NOT_FOUND = t('Opravilo ne obstaja', 'Job not found');
+
+/**
+ * The one job API: the HTTP controller, the CLI and (later) the Excel import all call it.
+ * A job runs as the actor who submitted it; only that actor or an admin sees it, downloads its
+ * file or cancels it. Anyone else is answered as if the job did not exist.
+ */
+@Injectable()
+export class JobsService {
+  constructor(
+    private readonly registry: JobRegistry,
+    @Inject(JOB_BACKEND) private readonly backend: JobBackend,
+    private readonly files: JobFilesRepository,
+  ) {}
+
+  /** Checks the input and the actor's access now (a mistake is answered at once), then queues the job. */
+  async submit(type: string, input: unknown, actor: Actor): Promise<JobView> {
+    const prepared = await this.registry.get(type).prepare(input, actor);
+    const job = { id: randomUUID(), type, input: prepared, actor: { userId: actor.userId, username: actor.username, role: actor.role }, createdAt: new Date().toISOString() };
+    await this.backend.enqueue(job);
+    return this.get(job.id, actor);
+  }
+
+  async get(id: string, actor: Actor): Promise<JobView> {
+    return view(await this.visible(id, actor));
+  }
+
+  async cancel(id: string, actor: Actor): Promise<JobView> {
+    await this.visible(id, actor);
+    await this.backend.cancel(id);
+    return this.get(id, actor);
+  }
+
+  /** The finished job's ZIP, streamed from storage; 409 while it is not done. */
+  async result(id: string, actor: Actor): Promise<{ fileName: string; contentType: string; bytes: number; body: AsyncIterable<Buffer> }> {
+    const job = await this.visible(id, actor);
+    if (job.state !== 'completed' || !job.result) {
+      throw new ConflictError(t(`Opravilo še ni končano (${job.state})`, `The job is not done (${job.state})`), { state: job.state });
+    }
+    return { ...job.result, body: this.files.read(id) };
+  }
+
+  private async visible(id: string, actor: Actor): Promise<JobRecord> {
+    const job = /^[0-9a-f-]{36}$/.test(id) ? await this.backend.find(id) : null;
+    const own = job && (actor.role === 'admin' || (job.actor.userId === actor.userId && job.actor.username === actor.username));
+    if (!job || !own) throw new NotFoundError(JOB_NOT_FOUND);
+    return job;
+  }
+}
+
+function view(job: JobRecord): JobView {
+  const { input: _input, actor, ...rest } = job;
+  return { ...rest, submittedBy: actor.username };
+}

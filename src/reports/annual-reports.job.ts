@@ -1,0 +1,120 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { AccessPolicy } from '../access/access-policy';
+import type { Actor } from '../auth/actor';
+import { RuleViolationError } from '../common/errors';
+import { t } from '../common/i18n/text';
+import { periodForYear } from '../indicators/summary/summary-builder';
+import { JobRegistry } from '../jobs/job-registry';
+import type { JobContext, JobHandler } from '../jobs/job.types';
+import { ProjectsRepository } from '../projects/projects.repository';
+import { ProjectsService } from '../projects/projects.service';
+import type { ReportFormat } from './report-files';
+import { DEFAULT_TEMPLATE, ReportsService } from './reports.service';
+
+/** All annual reports of a year: of a funder, of a public call, or of every readable project. */
+export interface AnnualReportsInput {
+  year: number;
+  funderId?: number;
+  publicCallId?: number;
+  templates: string[];
+  formats: ReportFormat[];
+  /** Empty: each template's own language. */
+  langs: ('sl' | 'en')[];
+}
+
+export const ANNUAL_REPORTS_JOB = 'annual-reports';
+
+/**
+ * The job behind "Izvozi vse" and `report --all`: every project (readable by the actor, whose
+ * contract covers the year, of the funder or call when one is named) × template × format ×
+ * language, drawn one at a time into the job's ZIP. Each report is generated as the actor, with
+ * the same access checks as one report over HTTP.
+ */
+@Injectable()
+export class AnnualReportsJob implements JobHandler<AnnualReportsInput>, OnModuleInit {
+  readonly type = ANNUAL_REPORTS_JOB;
+
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly reports: ReportsService,
+    private readonly projects: ProjectsService,
+    private readonly projectsRepository: ProjectsRepository,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async prepare(raw: unknown, actor: Actor): Promise<AnnualReportsInput> {
+    await this.access.require(actor, 'report.generate');
+    const input = (raw ?? {}) as Record<string, unknown>;
+    const errors: { field: string; message: ReturnType<typeof t> }[] = [];
+    const year = Number(input.year);
+    if (!Number.isInteger(year) || year < 1990 || year > 2100) errors.push({ field: 'input.year', message: t('leto mora biti letnica, npr. 2020', 'year must be a year, e.g. 2020') });
+    const optionalId = (name: 'funderId' | 'publicCallId') => {
+      if (input[name] === undefined || input[name] === null) return undefined;
+      const id = Number(input[name]);
+      if (!Number.isInteger(id) || id < 1) errors.push({ field: `input.${name}`, message: t(`${name} mora biti številka`, `${name} must be an id`) });
+      return id;
+    };
+    const list = <T extends string>(name: string, allowed: readonly T[], fallback: T[]): T[] => {
+      const value = input[name] ?? fallback;
+      if (!Array.isArray(value) || value.length === 0 || value.some((v) => !allowed.includes(v as T))) {
+        errors.push({ field: `input.${name}`, message: t(`${name}: seznam vrednosti ${allowed.join(', ')}`, `${name} must be a list of ${allowed.join(', ')}`) });
+        return fallback;
+      }
+      return [...new Set(value as T[])];
+    };
+    const templateIds = this.reports.templates().map((tpl) => tpl.id);
+    const prepared: AnnualReportsInput = {
+      year,
+      funderId: optionalId('funderId'),
+      publicCallId: optionalId('publicCallId'),
+      templates: list('templates', templateIds, [DEFAULT_TEMPLATE]),
+      formats: list<ReportFormat>('formats', ['pdf', 'xlsx'], ['pdf']),
+      langs: input.langs === undefined ? [] : list<'sl' | 'en'>('langs', ['sl', 'en'], []),
+    };
+    if (errors.length) throw new RuleViolationError(t('Neveljavno opravilo', 'Invalid job input'), errors);
+    return prepared;
+  }
+
+  async run(input: AnnualReportsInput, context: JobContext): Promise<{ fileName: string }> {
+    const codes = await this.projectCodes(input, context.actor);
+    const langs: ('sl' | 'en' | undefined)[] = input.langs.length ? input.langs : [undefined];
+    const variants = input.templates.flatMap((templateId) => langs.map((lang) => ({ templateId, lang })));
+    const total = codes.length * variants.length * input.formats.length;
+    let done = 0;
+    await context.progress(0);
+    for (const code of codes) {
+      for (const { templateId, lang } of variants) {
+        // The figures are loaded once per project and template, then drawn in every format.
+        const prepared = await this.reports.prepare({ code, year: input.year, templateId, lang }, context.actor);
+        for (const format of input.formats) {
+          const file = await this.reports.render(prepared, format);
+          await context.zip.add(input.templates.length > 1 ? `${templateId}/${file.fileName}` : file.fileName, file.body);
+          done += 1;
+          await context.progress((done / total) * 100);
+        }
+      }
+    }
+    const scope = input.publicCallId ? `razpis-${input.publicCallId}-` : input.funderId ? `financer-${input.funderId}-` : '';
+    return { fileName: `porocila-${scope}${input.year}.zip` };
+  }
+
+  /** Codes of the readable projects whose contract covers the year, of the funder or call if named. */
+  private async projectCodes(input: AnnualReportsInput, actor: Actor): Promise<string[]> {
+    const projects = await this.projects.list(actor);
+    const periods = await this.projectsRepository.findFundingPeriods(projects.map((p) => p.id));
+    return projects
+      .filter((p) => {
+        const period = periodForYear(periods.filter((f) => f.projectId === p.id), input.year);
+        if (!period) return false;
+        if (input.publicCallId !== undefined && period.publicCallId !== input.publicCallId) return false;
+        if (input.funderId !== undefined && !(period.funders ?? []).some((f) => f.funderId === input.funderId)) return false;
+        return true;
+      })
+      .map((p) => p.code)
+      .sort();
+  }
+}
