@@ -64,4 +64,8 @@ export class AuditEntry implements AuditEntryLike {
 
   @Column({ type: 'varchar', length: 64 })
   hash: string;
+
+  /** Shared by the entries of one batch write (an import, a grid save); null for single changes. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  batchId: string | null;
 }

@@ -1,8 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { insertReturningIds } from '../database/bulk-insert';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditEntryLike } from './audit.types';
-import { CONTENT_FIELDS } from './hash-chain';
+import { CONTENT_FIELDS, OPTIONAL_CONTENT_FIELDS } from './hash-chain';
+
+const COLUMNS = [
+  'occurredAt',
+  'actorUserId',
+  'actorUsername',
+  'actorRole',
+  'action',
+  'entityType',
+  'entityId',
+  'projectId',
+  'before',
+  'after',
+  'reason',
+  'reasonCategory',
+  'prevHash',
+  'hash',
+  'batchId',
+] as const satisfies readonly (keyof AuditEntry)[];
 
 /** Every query on audit_entry, in one place. There is no update and no delete, by design. */
 @Injectable()
@@ -15,10 +34,10 @@ export class AuditEntryRepository {
     return rows[0]?.hash ?? null;
   }
 
-  async insert(em: EntityManager, entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry> {
-    const row = Object.assign(new AuditEntry(), entry);
-    const result = await em.insert(AuditEntry, row);
-    return Object.assign(row, { id: Number(result.identifiers[0]?.id) });
+  /** Appends entries in the given order (their ids grow in it, which the chain order relies on). */
+  async insertMany(em: EntityManager, entries: readonly Omit<AuditEntry, 'id'>[]): Promise<AuditEntry[]> {
+    const ids = await insertReturningIds(em, 'audit_entry', COLUMNS, entries.map((e) => COLUMNS.map((c) => e[c])));
+    return entries.map((e, i) => Object.assign(new AuditEntry(), e, { id: ids[i] }));
   }
 
   /**
@@ -27,7 +46,7 @@ export class AuditEntryRepository {
    */
   pageAfter(afterId: number, limit: number): Promise<AuditEntryLike[]> {
     const postgres = this.dataSource.options.type === 'postgres';
-    const columns = ['id', ...CONTENT_FIELDS, 'hash'].map((c) => `"${c}"`).join(', ');
+    const columns = ['id', ...CONTENT_FIELDS, ...OPTIONAL_CONTENT_FIELDS, 'hash'].map((c) => `"${c}"`).join(', ');
     return this.dataSource.query(
       `SELECT ${columns} FROM audit_entry WHERE id > ${postgres ? '$1' : '?'} ORDER BY id LIMIT ${postgres ? '$2' : '?'}`,
       [afterId, limit],

@@ -39,30 +39,32 @@ export class AuditService {
    * fork. In both cases the unique index on prevHash is the backstop that refuses a fork.
    */
   async record(em: EntityManager, change: AuditChange): Promise<AuditEntry> {
+    const [entry] = await this.recordMany(em, [change]);
+    return entry;
+  }
+
+  /**
+   * Appends several entries in order, in the caller's transaction: one chain lock, one read of
+   * the last hash and multi-row inserts, however many changes a batch holds.
+   */
+  async recordMany(em: EntityManager, changes: readonly AuditChange[]): Promise<AuditEntry[]> {
     if (!em.queryRunner?.isTransactionActive) {
       throw new Error('AuditService.record must be called with the EntityManager of an open transaction');
     }
-    assertKnown(change);
+    if (changes.length === 0) return [];
+    changes.forEach(assertKnown);
     if (em.connection.driver.options.type === 'postgres') {
       await em.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK_KEY]);
     }
-    const prevHash = await this.entries.lastHash(em);
-    const content: AuditEntryContent = {
-      occurredAt: this.clock(),
-      actorUserId: change.actor.userId,
-      actorUsername: change.actor.username,
-      actorRole: change.actor.role,
-      action: change.action,
-      entityType: change.entityType,
-      entityId: String(change.entityId),
-      projectId: change.projectId ?? null,
-      before: serialiseState(change.before),
-      after: serialiseState(change.after),
-      reason: change.reason ?? null,
-      reasonCategory: change.reasonCategory ?? null,
-      prevHash,
-    };
-    return this.entries.insert(em, { ...content, hash: entryHash(content) });
+    let prevHash = await this.entries.lastHash(em);
+    const occurredAt = this.clock();
+    const rows = changes.map((change) => {
+      const content = contentFor(change, occurredAt, prevHash);
+      const entry = { ...content, batchId: content.batchId ?? null, hash: entryHash(content) };
+      prevHash = entry.hash;
+      return entry;
+    });
+    return this.entries.insertMany(em, rows);
   }
 
   /** Checks the whole chain, reading it in keyset pages so memory stays flat. */
@@ -82,6 +84,25 @@ export class AuditService {
   entriesForProject(projectId: number): Promise<AuditEntry[]> {
     return this.entries.findByProject(projectId);
   }
+}
+
+function contentFor(change: AuditChange, occurredAt: string, prevHash: string | null): AuditEntryContent {
+  return {
+    occurredAt,
+    actorUserId: change.actor.userId,
+    actorUsername: change.actor.username,
+    actorRole: change.actor.role,
+    action: change.action,
+    entityType: change.entityType,
+    entityId: String(change.entityId),
+    projectId: change.projectId ?? null,
+    before: serialiseState(change.before),
+    after: serialiseState(change.after),
+    reason: change.reason ?? null,
+    reasonCategory: change.reasonCategory ?? null,
+    prevHash,
+    ...(change.batchId ? { batchId: change.batchId } : {}),
+  };
 }
 
 /** `undefined` and `null` both mean "no state" (nothing before a creation, nothing after a deletion). */

@@ -33,6 +33,8 @@ export interface AuditChange {
   after?: unknown;
   reason?: string | null;
   reasonCategory?: ReasonCategory | null;
+  /** Shared by all changes of one batch write. */
+  batchId?: string | null;
 }
 
 /**
@@ -53,6 +55,8 @@ export interface AuditEntryContent {
   reason: string | null;
   reasonCategory: string | null;
   prevHash: string | null;
+  /** Hashed only when set, so entries written before the field existed still verify. */
+  batchId?: string | null;
 }
 
 /** A stored audit entry as the chain verifier needs it (the entity, a raw row, a test double). */

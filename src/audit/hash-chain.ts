@@ -42,10 +42,14 @@ export const CONTENT_FIELDS = [
   'prevHash',
 ] as const satisfies readonly (keyof AuditEntryContent)[];
 
+/** Fields added after version 1: hashed only when not null, so older entries verify unchanged. */
+export const OPTIONAL_CONTENT_FIELDS = ['batchId'] as const satisfies readonly (keyof AuditEntryContent)[];
+
 /** The hashed fields of `entry` and nothing else (an entity or a raw row may carry more). */
 export function contentOf(entry: AuditEntryContent): AuditEntryContent {
   const content: Record<string, unknown> = {};
   for (const field of CONTENT_FIELDS) content[field] = entry[field] ?? null;
+  for (const field of OPTIONAL_CONTENT_FIELDS) if (entry[field] != null) content[field] = entry[field];
   return content as unknown as AuditEntryContent;
 }
 
@@ -54,13 +58,19 @@ export function contentOf(entry: AuditEntryContent): AuditEntryContent {
  * canonicalJson of the content is then one pass over thirteen fields: no object is built, no keys
  * are sorted and no prefix is quoted per entry. Pinned against canonicalJson by the tests.
  */
-const SORTED_FIELDS = [...CONTENT_FIELDS].sort().map((field, i) => ({ field, prefix: `${i === 0 ? '{' : ','}${JSON.stringify(field)}:` }));
+const SORTED_FIELDS = [...CONTENT_FIELDS, ...OPTIONAL_CONTENT_FIELDS].sort().map((field, i) => ({
+  field,
+  optional: (OPTIONAL_CONTENT_FIELDS as readonly string[]).includes(field),
+  prefix: `${i === 0 ? '{' : ','}${JSON.stringify(field)}:`,
+}));
+if (SORTED_FIELDS[0].optional) throw new Error('hash-chain: the first field in canonical order must be a required one');
 
 /** canonicalJson(contentOf(entry)), without the intermediate object. */
 export function canonicalContent(entry: AuditEntryContent): string {
   let out = '';
-  for (const { field, prefix } of SORTED_FIELDS) {
+  for (const { field, optional, prefix } of SORTED_FIELDS) {
     const value: unknown = entry[field] ?? null;
+    if (optional && value === null) continue;
     // Stored content is strings, integers and nulls; anything else takes the general path.
     const text =
       value === null ? 'null' : typeof value === 'string' ? JSON.stringify(value) : typeof value === 'number' && Number.isFinite(value) ? String(value) : canonicalJson(value);

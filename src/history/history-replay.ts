@@ -15,6 +15,8 @@ export interface HistoryEvent {
   after: Record<string, unknown> | null;
   reason: string | null;
   reasonCategory: string | null;
+  /** Shared by the changes of one batch write (an import, a grid save). */
+  batchId?: string | null;
 }
 
 export interface StateAsOf {

@@ -56,6 +56,7 @@ function toEvent(e: AuditEntry): HistoryEvent {
     after: e.after === null ? null : JSON.parse(e.after),
     reason: e.reason,
     reasonCategory: e.reasonCategory,
+    batchId: e.batchId ?? null,
   };
 }
 

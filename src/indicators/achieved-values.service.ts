@@ -1,188 +1,118 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
-import type { Permission } from '../access/permissions';
-import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
-import { ConflictError, FieldError, NotFoundError, RuleViolationError, asNotFound } from '../common/errors';
-import { AuditContext, auditedCreate, auditedDelete, auditedUpdate } from '../database/audited-writes';
-import { nowIso } from '../database/columns';
-import { Transactions } from '../database/transactions';
-import { LocksService } from '../locks/locks.service';
-import { assertNotUnderReview } from '../review/under-review';
-import { FundingPeriod } from '../projects/entities/funding-period.entity';
-import { ProjectPartner } from '../projects/entities/project-partner.entity';
-import { shareValue, validateAchievedEntry } from './calculation';
+import { asNotFound, ConflictError, NotFoundError, PeriodLockedError, RuleViolationError, StaleVersionError } from '../common/errors';
+import { join, t } from '../common/i18n/text';
+import { AchievedValuesRepository } from './achieved-values.repository';
 import { ChangeReasonDto, CreateAchievedValueDto, UpdateAchievedValueDto } from './dto/values.dto';
 import { AchievedValue } from './entities/achieved-value.entity';
-import { Indicator, isShareIndicator } from './entities/indicator.entity';
-import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
+import { BatchRejectedError } from './use-cases/batch-errors';
+import { DeleteValueHandler } from './use-cases/delete-value.handler';
+import { RecordValuesHandler } from './use-cases/record-values.handler';
+import { RecordValuesInput, RecordValuesResult, ValueRowInput } from './use-cases/record-values.input';
 
-type ValueFields = Pick<AchievedValue, 'periodStart' | 'periodEnd' | 'partnerOrganisationId' | 'dimension' | 'dimensionValue' | 'value' | 'numerator' | 'denominator'>;
-
-/** Entering and changing achieved values, with every rule checked before anything is written. */
+/**
+ * The value routes of the API as thin adapters over the use-case handlers: one value is a batch
+ * of one. Reads are here too. A single value's refusal keeps the answers the API has always
+ * given: 409 with the overlapping value's id or the current row, 423 for a locked year, 422 with
+ * the fields.
+ */
 @Injectable()
 export class AchievedValuesService {
   constructor(
     private readonly indicators: IndicatorsService,
-    private readonly repository: IndicatorsRepository,
-    private readonly transactions: Transactions,
-    private readonly audit: AuditService,
-    private readonly locks: LocksService,
+    private readonly values: AchievedValuesRepository,
+    private readonly record: RecordValuesHandler,
+    private readonly deleteValue: DeleteValueHandler,
   ) {}
 
   async list(indicatorId: number, year: number | undefined, actor: Actor): Promise<AchievedValue[]> {
     await this.indicators.getReadable(indicatorId, actor);
-    return this.repository.findAchievedByIndicator(indicatorId, year);
+    return this.values.findByIndicator(indicatorId, year);
   }
 
   async get(id: number, actor: Actor): Promise<AchievedValue> {
-    const value = await this.findValue(this.transactions.manager, id);
-    await asNotFound(this.indicators.getReadable(value.indicatorId, actor), `Achieved value ${id} does not exist`);
+    const value = await this.findValue(id);
+    await asNotFound(this.indicators.getReadable(value.indicatorId, actor), notFound(id));
     return value;
+  }
+
+  /** A batch from the API or the grid: what was (or, in a dry run, would be) created, changed and left. */
+  recordBatch(input: RecordValuesInput, actor: Actor): Promise<RecordValuesResult> {
+    return this.record.execute(input, actor);
   }
 
   async create(indicatorId: number, dto: CreateAchievedValueDto, actor: Actor): Promise<AchievedValue> {
-    const indicator = await this.indicators.getWritable(indicatorId, actor, 'value.record');
-    return this.transactions.run(async (em) => {
-      const fields = withShareValue(indicator, {
-        periodStart: dto.periodStart,
-        periodEnd: dto.periodEnd,
-        partnerOrganisationId: dto.partnerOrganisationId ?? null,
-        dimension: dto.dimension ?? null,
-        dimensionValue: dto.dimensionValue ?? null,
-        value: dto.value ?? '',
-        numerator: dto.numerator ?? null,
-        denominator: dto.denominator ?? null,
-      });
-      await this.checkEntry(em, indicator, fields);
-      await this.locks.assertUnlocked(em, indicator.projectId, yearOf(fields), actor);
-      await this.assertNoOverlap(em, indicator.id, fields);
-      return auditedCreate(this.ctx(em, actor, indicator, dto.comment ?? null), AchievedValue, {
-        ...fields,
-        indicatorId: indicator.id,
-        year: yearOf(fields),
-        comment: dto.comment ?? null,
-        enteredBy: actor.username,
-        enteredAt: nowIso(),
-      });
-    });
+    const indicator = await this.indicators.getReadable(indicatorId, actor);
+    const { partnerExcessReason, ...row } = dto;
+    return this.one({ projectId: indicator.projectId, rows: [{ ...row, indicatorId }], partnerExcessReason }, actor);
   }
 
   update(id: number, dto: UpdateAchievedValueDto, actor: Actor): Promise<AchievedValue> {
-    return this.change(id, dto, actor, 'update');
+    return this.change(id, dto, actor, false);
   }
 
-  /** A coordinator's correction of a value in a locked year: same as an update, but allowed there. */
+  /** A coordinator's correction of a value in a locked year: an update that may reach it, with a category. */
   correct(id: number, dto: UpdateAchievedValueDto, actor: Actor): Promise<AchievedValue> {
-    if (!dto.reasonCategory) {
-      throw new RuleViolationError('A correction needs a reason category', [
-        { field: 'reasonCategory', message: 'reasonCategory is required for a correction' },
-      ]);
-    }
-    return this.change(id, dto, actor, 'correct');
+    return this.change(id, dto, actor, true);
   }
 
-  async remove(id: number, dto: ChangeReasonDto, actor: Actor): Promise<void> {
-    const { value: current, indicator } = await this.findWritable(id, actor, 'value.record');
-    await this.transactions.run(async (em) => {
-      await this.locks.assertUnlocked(em, indicator.projectId, current.year, actor);
-      await auditedDelete({ ...this.ctx(em, actor, indicator, dto.reason), reasonCategory: dto.reasonCategory ?? null }, AchievedValue, id, dto.version);
-    });
+  remove(id: number, dto: ChangeReasonDto, actor: Actor): Promise<void> {
+    return this.deleteValue.execute({ id, version: dto.version, reason: dto.reason, reasonCategory: dto.reasonCategory }, actor);
   }
 
-  private async change(id: number, dto: UpdateAchievedValueDto, actor: Actor, action: 'update' | 'correct'): Promise<AchievedValue> {
-    const { value: current, indicator } = await this.findWritable(id, actor, action === 'correct' ? 'value.correct' : 'value.record');
-    return this.transactions.run(async (em) => {
-      if (action === 'update') await this.locks.assertUnlocked(em, indicator.projectId, current.year, actor);
-      else await assertNotUnderReview(em, indicator.projectId, current.year);
-      const value = await this.findValue(em, id);
-      const sharePatch =
-        dto.numerator !== undefined || dto.denominator !== undefined ? { value: dto.value ?? '' } : dto.value !== undefined ? { value: dto.value } : {};
-      const fields = withShareValue(indicator, {
-        ...value,
-        ...sharePatch,
-        numerator: dto.numerator ?? value.numerator,
-        denominator: dto.denominator ?? value.denominator,
-      });
-      await this.checkEntry(em, indicator, fields);
-      const ctx = { ...this.ctx(em, actor, indicator, dto.reason), reasonCategory: dto.reasonCategory ?? null };
-      const patch = { value: fields.value, numerator: fields.numerator, denominator: fields.denominator, comment: dto.comment ?? value.comment, enteredBy: actor.username, enteredAt: nowIso() };
-      const { after } = await auditedUpdate(ctx, AchievedValue, id, patch, dto.version, action);
-      return after;
-    });
+  private async change(id: number, dto: UpdateAchievedValueDto, actor: Actor, correction: boolean): Promise<AchievedValue> {
+    const current = await this.findValue(id);
+    const indicator = await asNotFound(this.indicators.getReadable(current.indicatorId, actor), notFound(id));
+    // Counts given without a percentage: the percentage follows from them again.
+    const countsChange = dto.numerator !== undefined || dto.denominator !== undefined;
+    const row: ValueRowInput = {
+      id,
+      version: dto.version,
+      indicatorId: current.indicatorId,
+      periodStart: current.periodStart,
+      periodEnd: current.periodEnd,
+      partnerOrganisationId: current.partnerOrganisationId,
+      dimension: current.dimension,
+      dimensionValue: current.dimensionValue,
+      value: dto.value ?? (countsChange ? '' : current.value),
+      numerator: dto.numerator ?? current.numerator,
+      denominator: dto.denominator ?? current.denominator,
+      ...(dto.comment !== undefined ? { comment: dto.comment } : {}),
+    };
+    const input = { projectId: indicator.projectId, rows: [row], reason: dto.reason, reasonCategory: dto.reasonCategory, correction, partnerExcessReason: dto.partnerExcessReason };
+    return asNotFound(this.one(input, actor), notFound(id));
   }
 
-  private async checkEntry(em: EntityManager, indicator: Indicator, fields: ValueFields): Promise<void> {
-    const errors: FieldError[] = validateAchievedEntry(
-      { aggregation: indicator.aggregation, isShare: isShareIndicator(indicator), dimensions: indicator.dimensions },
-      { ...fields, partnerId: fields.partnerOrganisationId },
-    ).map((e) => ({ field: e.field === 'partnerId' ? 'partnerOrganisationId' : e.field, message: e.message }));
-    if (errors.length === 0) errors.push(...(await this.contextErrors(em, indicator, fields)));
-    if (errors.length) throw new RuleViolationError(`Achieved value refused: ${errors.map((e) => e.message).join('; ')}`, errors);
-  }
-
-  /** Rules that need the database: inside a funding period, a partner of the project. */
-  private async contextErrors(em: EntityManager, indicator: Indicator, fields: ValueFields): Promise<FieldError[]> {
-    const errors: FieldError[] = [];
-    const periods = await em.findBy(FundingPeriod, { projectId: indicator.projectId });
-    if (!periods.some((p) => p.startDate <= fields.periodStart && fields.periodEnd <= p.endDate)) {
-      const spans = periods.map((p) => `${p.startDate} – ${p.endDate}`).join(', ') || 'none';
-      errors.push({ field: 'periodStart', message: `the period ${fields.periodStart} – ${fields.periodEnd} lies outside the project's funding periods (${spans})` });
-    }
-    if (fields.partnerOrganisationId !== null) {
-      const partner = await em.findOneBy(ProjectPartner, { projectId: indicator.projectId, organisationId: fields.partnerOrganisationId });
-      if (!partner) errors.push({ field: 'partnerOrganisationId', message: `organisation ${fields.partnerOrganisationId} is not a partner of this project` });
-    }
-    return errors;
-  }
-
-  /**
-   * Two values of the same indicator, partner and dimension part whose periods overlap would count
-   * the same days twice: the second is refused, naming the one to change instead.
-   */
-  private async assertNoOverlap(em: EntityManager, indicatorId: number, f: ValueFields): Promise<void> {
-    const existing = await em.findOneBy(AchievedValue, {
-      indicatorId,
-      periodStart: LessThanOrEqual(f.periodEnd),
-      periodEnd: MoreThanOrEqual(f.periodStart),
-      partnerOrganisationId: f.partnerOrganisationId ?? IsNull(),
-      dimension: f.dimension ?? IsNull(),
-      dimensionValue: f.dimensionValue ?? IsNull(),
-    });
-    if (existing) {
-      throw new ConflictError(
-        `A value for ${existing.periodStart} – ${existing.periodEnd} already exists for this indicator, partner and dimension (id ${existing.id}) and overlaps ${f.periodStart} – ${f.periodEnd}; change that one instead`,
-        { existingId: existing.id },
-      );
+  /** Records one value and answers it as stored, or the refusal as a single value's error. */
+  private async one(input: RecordValuesInput, actor: Actor): Promise<AchievedValue> {
+    try {
+      const result = await this.record.execute(input, actor);
+      return this.findValue(result.rows[0].id!);
+    } catch (error) {
+      if (error instanceof BatchRejectedError) throw await this.singleValueError(error);
+      throw error;
     }
   }
 
-  /** The value and its indicator, after one check that the actor may change the project. */
-  private async findWritable(id: number, actor: Actor, permission: Permission): Promise<{ value: AchievedValue; indicator: Indicator }> {
-    const value = await this.findValue(this.transactions.manager, id);
-    const indicator = await asNotFound(this.indicators.getWritable(value.indicatorId, actor, permission), `Achieved value ${id} does not exist`);
-    return { value, indicator };
+  private async singleValueError(error: BatchRejectedError): Promise<Error> {
+    const errors = error.errors.map((e) => ({ field: e.field, message: e.message }));
+    const message = join(error.errors.map((e) => e.message));
+    const stale = error.errors.find((e) => e.kind === 'stale');
+    if (error.status === 409 && stale?.ref) return new StaleVersionError(message, { current: await this.values.findById(stale.ref), errors });
+    const conflict = error.errors.find((e) => e.kind === 'conflict');
+    if (error.status === 409) return new ConflictError(message, { existingId: conflict?.ref ?? null, errors });
+    if (error.status === 423) return new PeriodLockedError(message, { errors });
+    return new RuleViolationError(t(`Vrednost zavrnjena: ${join(error.errors.map((e) => e.message)).sl}`, `Achieved value refused: ${join(error.errors.map((e) => e.message)).en}`), errors);
   }
 
-  private async findValue(em: EntityManager, id: number): Promise<AchievedValue> {
-    const value = await em.findOneBy(AchievedValue, { id });
-    if (!value) throw new NotFoundError(`Achieved value ${id} does not exist`);
+  private async findValue(id: number): Promise<AchievedValue> {
+    const value = await this.values.findById(id);
+    if (!value) throw new NotFoundError(notFound(id));
     return value;
   }
-
-  private ctx(em: EntityManager, actor: Actor, indicator: Indicator, reason: string | null): AuditContext {
-    return { em, audit: this.audit, actor, entityType: 'achieved_value', projectId: indicator.projectId, reason };
-  }
 }
 
-function yearOf(fields: { periodStart: string }): number {
-  return Number(fields.periodStart.slice(0, 4));
-}
-
-/** A share entered as numerator and denominator gets its percentage computed, never typed. */
-function withShareValue<T extends ValueFields>(indicator: Indicator, fields: T): T {
-  if (!isShareIndicator(indicator) || fields.value !== '' || !fields.numerator || !fields.denominator) return fields;
-  if (!/^\d+(\.\d+)?$/.test(fields.denominator) || Number(fields.denominator) === 0) return fields;
-  return { ...fields, value: shareValue(fields.numerator, fields.denominator) };
+function notFound(id: number) {
+  return t(`Dosežena vrednost ${id} ne obstaja`, `Achieved value ${id} does not exist`);
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { langFromHeader, renderDeep } from '../common/i18n/text';
 import { Requires } from '../access/requires.decorator';
 import { IdPipe } from '../common/id.pipe';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -11,6 +12,8 @@ import { ExplanationsService } from './explanations.service';
 import { IndicatorsService } from './indicators.service';
 import { OptionalYearPipe, YearPipe } from '../common/year.pipe';
 import { TargetsService } from './targets.service';
+import { RecordValuesDto } from './dto/record-values.dto';
+import { ProjectsService } from '../projects/projects.service';
 
 @ApiTags('indicators')
 @Controller('api')
@@ -20,6 +23,7 @@ export class IndicatorsController {
     private readonly values: AchievedValuesService,
     private readonly targets: TargetsService,
     private readonly explanations: ExplanationsService,
+    private readonly projects: ProjectsService,
   ) {}
 
   @Get('projects/:code/indicators')
@@ -51,6 +55,15 @@ export class IndicatorsController {
   @HttpCode(204)
   remove(@Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.indicators.remove(id, actor);
+  }
+
+  /** Many values at once (a grid save, an API client's batch), all or nothing; `dryRun` checks only. */
+  @Post('projects/:code/values')
+  @Requires('value.record')
+  @HttpCode(200)
+  async recordValues(@Param('code') code: string, @Body() dto: RecordValuesDto, @CurrentActor() actor: Actor, @Headers('accept-language') language?: string) {
+    const project = await this.projects.getByCode(code, actor);
+    return renderDeep(await this.values.recordBatch({ ...dto, projectId: project.id }, actor), langFromHeader(language));
   }
 
   @Get('indicators/:id/values')

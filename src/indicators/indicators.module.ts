@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { LocksModule } from '../locks/locks.module';
 import { ProjectsModule } from '../projects/projects.module';
+import { AchievedValuesRepository } from './achieved-values.repository';
 import { AchievedValuesService } from './achieved-values.service';
+import { DeleteValueHandler } from './use-cases/delete-value.handler';
+import { RecordValuesHandler } from './use-cases/record-values.handler';
 import { ExplanationsService } from './explanations.service';
 import { IndicatorsController } from './indicators.controller';
 import { IndicatorsRepository } from './indicators.repository';
@@ -14,7 +17,18 @@ import { TargetsService } from './targets.service';
 @Module({
   imports: [ProjectsModule, LocksModule],
   controllers: [SummaryController, IndicatorsController],
-  providers: [IndicatorsService, IndicatorsRepository, AchievedValuesService, TargetsService, ExplanationsService, SummaryRowsRepository, SummaryService],
-  exports: [IndicatorsService, IndicatorsRepository, AchievedValuesService, SummaryService],
+  providers: [
+    IndicatorsService,
+    IndicatorsRepository,
+    AchievedValuesRepository,
+    AchievedValuesService,
+    RecordValuesHandler,
+    DeleteValueHandler,
+    TargetsService,
+    ExplanationsService,
+    SummaryRowsRepository,
+    SummaryService,
+  ],
+  exports: [IndicatorsService, IndicatorsRepository, AchievedValuesRepository, AchievedValuesService, RecordValuesHandler, SummaryService],
 })
 export class IndicatorsModule {}

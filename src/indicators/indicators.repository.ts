@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AchievedValue } from './entities/achieved-value.entity';
 import { DeviationExplanation } from './entities/deviation-explanation.entity';
 import { Indicator } from './entities/indicator.entity';
@@ -16,6 +16,22 @@ export class IndicatorsRepository {
 
   findById(id: number): Promise<Indicator | null> {
     return this.em.findOne(Indicator, { where: { id }, relations: { project: true } });
+  }
+
+  /** The project's indicators, read in the caller's transaction. */
+  findByProject(projectId: number, em: EntityManager = this.em): Promise<Indicator[]> {
+    return em.find(Indicator, { where: { projectId }, order: { sortOrder: 'ASC', code: 'ASC' } });
+  }
+
+  /**
+   * Serialises writes to these indicators' figures until the transaction ends: on PostgreSQL the
+   * indicator rows are locked (in id order, so two batches cannot deadlock), and a second writer
+   * waits here until the first commits, then sees its rows. Checks such as "no overlapping value"
+   * are therefore not check-then-insert races. SQLite runs one write transaction at a time anyway.
+   */
+  async lockForWrite(em: EntityManager, indicatorIds: readonly number[]): Promise<void> {
+    if (em.connection.options.type !== 'postgres' || indicatorIds.length === 0) return;
+    await em.query('SELECT id FROM "indicator" WHERE id = ANY($1) ORDER BY id FOR UPDATE', [[...indicatorIds]]);
   }
 
   /** Indicators of the given projects (or of all projects) with their result areas, in report order. */
@@ -61,13 +77,6 @@ export class IndicatorsRepository {
   }
 
 
-  findAchievedByIndicator(indicatorId: number, year?: number): Promise<AchievedValue[]> {
-    return this.em.find(AchievedValue, {
-      where: { indicatorId, ...(year !== undefined ? { year } : {}) },
-      relations: { partnerOrganisation: true },
-      order: { periodStart: 'ASC', id: 'ASC' },
-    });
-  }
 
 
   findExplanationsByIndicators(indicatorIds: number[], year?: number): Promise<DeviationExplanation[]> {

@@ -74,8 +74,8 @@ export class IndicatorsService {
     const { reason, version, ...changes } = dto;
     return this.transactions.run(async (em) => {
       if (changes.resultAreaId !== undefined) await assertResultArea(em, changes.resultAreaId, indicator.projectId);
-      if (MEANING.some((field) => changes[field] !== undefined && JSON.stringify(changes[field]) !== JSON.stringify(indicator[field]))) {
-        await assertYearsUnlocked(em, indicator.projectId, await lockedYears(em, indicator.projectId), 'Changing what this indicator measures');
+      if (SHOWN.some((field) => changes[field] !== undefined && JSON.stringify(changes[field]) !== JSON.stringify(indicator[field]))) {
+        await assertYearsUnlocked(em, indicator.projectId, await lockedYears(em, indicator.projectId), 'Changing how this indicator is defined or shown');
       }
       const ctx = { ...this.ctx(em, actor, indicator.projectId), reason: reason ?? null };
       return (await auditedUpdate(ctx, Indicator, id, changes, version)).after;
@@ -108,8 +108,26 @@ export class IndicatorsService {
   }
 }
 
-/** Fields that change what reported figures mean; a name or sort order does not. */
-const MEANING = ['kind', 'unit', 'aggregation', 'direction', 'dimensions'] as const;
+/**
+ * Everything of an indicator that a report shows or computes from: while any year of the project
+ * is locked, none of it may change, so that a locked year's regenerated report stays as submitted.
+ */
+const SHOWN = [
+  'name',
+  'nameEn',
+  'kind',
+  'unit',
+  'unitLabel',
+  'aggregation',
+  'direction',
+  'numeratorDefinition',
+  'denominatorDefinition',
+  'baselineValue',
+  'baselineYear',
+  'dimensions',
+  'resultAreaId',
+  'sortOrder',
+] as const;
 
 async function assertResultArea(em: EntityManager, id: number, projectId: number): Promise<void> {
   const area = await em.findOneBy(ResultArea, { id });

@@ -5,11 +5,12 @@ import { LockExceptionsController } from './lock-exceptions.controller';
 import { LockExceptionsService } from './lock-exceptions.service';
 import { LocksController } from './locks.controller';
 import { LocksService } from './locks.service';
+import { YearLocksRepository } from './year-locks.repository';
 
 @Module({
   imports: [ProjectsModule, UsersModule],
   controllers: [LocksController, LockExceptionsController],
-  providers: [LocksService, LockExceptionsService],
-  exports: [LocksService, LockExceptionsService],
+  providers: [LocksService, LockExceptionsService, YearLocksRepository],
+  exports: [LocksService, LockExceptionsService, YearLocksRepository],
 })
 export class LocksModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
 import { FundingPeriod } from './entities/funding-period.entity';
 import { Objective } from './entities/objective.entity';
@@ -62,5 +62,24 @@ export class ProjectsRepository {
       .addOrderBy('fp.id', 'ASC')
       .addOrderBy('fpf.id', 'ASC')
       .getMany();
+  }
+
+  findById(id: number, em: EntityManager = this.dataSource.manager): Promise<Project | null> {
+    return em.findOneBy(Project, { id });
+  }
+
+  findByCode(code: string, em: EntityManager = this.dataSource.manager): Promise<Project | null> {
+    return em.findOneBy(Project, { code });
+  }
+
+  /** The funding periods' spans of one project, oldest first (what a figure must fall inside). */
+  findPeriodSpans(projectId: number, em: EntityManager = this.dataSource.manager): Promise<Pick<FundingPeriod, 'id' | 'startDate' | 'endDate'>[]> {
+    return em.find(FundingPeriod, { select: { id: true, startDate: true, endDate: true }, where: { projectId }, order: { startDate: 'ASC', id: 'ASC' } });
+  }
+
+  /** The organisations taking part in the project (lead, partners, stakeholders), by id. */
+  async findPartners(projectId: number, em: EntityManager = this.dataSource.manager): Promise<Map<number, string>> {
+    const rows = await em.find(ProjectPartner, { where: { projectId }, relations: { organisation: true }, order: { id: 'ASC' } });
+    return new Map(rows.map((r) => [r.organisationId, r.organisation?.name ?? String(r.organisationId)]));
   }
 }

@@ -13,7 +13,7 @@ describe('indicator history, locks, corrections and concurrent edits', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    [vodja, koordinator, revizor, admin] = await Promise.all(['vodja', 'koordinator', 'revizor', 'admin'].map((u) => clientFor(t.app, u)));
+    [vodja, koordinator, revizor, admin] = await Promise.all(['vodja', 'koordinator', 'revizor', 'admin'].map((u) => clientFor(t.app, u, 'en')));
     const list = await vodja.get('/api/projects/AS/indicators').expect(200);
     indicatorId = list.body.find((i: { code: string }) => i.code === 'AS-U1').id;
   });

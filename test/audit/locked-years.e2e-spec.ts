@@ -10,7 +10,7 @@ describe('locked years through every write path', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    [admin, koordinator] = await Promise.all(['admin', 'koordinator'].map((u) => clientFor(t.app, u)));
+    [admin, koordinator] = await Promise.all(['admin', 'koordinator'].map((u) => clientFor(t.app, u, 'en')));
     const list = await admin.get('/api/projects/AS/indicators').expect(200);
     ids = Object.fromEntries(list.body.map((i: { code: string; id: number }) => [i.code, i.id]));
     await koordinator.post('/api/projects/AS/locks', { year: 2020, reason: 'Letno poročilo oddano' }).expect(201);
@@ -72,7 +72,7 @@ describe('scope of coordinators and auditors, and ids out of range', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    [koordinator, revizor, admin] = await Promise.all(['koordinator', 'revizor', 'admin'].map((u) => clientFor(t.app, u)));
+    [koordinator, revizor, admin] = await Promise.all(['koordinator', 'revizor', 'admin'].map((u) => clientFor(t.app, u, 'en')));
   });
   afterAll(() => t.close());
 
@@ -101,7 +101,7 @@ describe('scope of coordinators and auditors, and ids out of range', () => {
   });
 
   it("answers an id from a project out of reach exactly like an id that does not exist", async () => {
-    const vodja = await clientFor(t.app, 'vodja');
+    const vodja = await clientFor(t.app, 'vodja', 'en');
     const hub = (await admin.get('/api/projects/NOVUS-HUB/indicators').expect(200)).body[0];
     const [value] = (await admin.get(`/api/indicators/${hub.id}/values`).expect(200)).body;
     const hidden = await vodja.get(`/api/values/${value.id}`).expect(404);

@@ -90,6 +90,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/indicators/:id': ALL,
   'PATCH /api/indicators/:id': MANAGE,
   'DELETE /api/indicators/:id': MANAGE,
+  'POST /api/projects/:code/values': EDIT,
   'GET /api/indicators/:id/values': ALL,
   'POST /api/indicators/:id/values': EDIT,
   'GET /api/values/:id': ALL,

@@ -21,7 +21,7 @@ describe('bad input', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = await clientFor(t.app, 'admin');
+    admin = await clientFor(t.app, 'admin', 'en');
     const list = await admin.get('/api/projects/AS/indicators').expect(200);
     ids = Object.fromEntries(list.body.map((i: { code: string; id: number }) => [i.code, i.id]));
     const orgs = await admin.get('/api/organisations').expect(200);

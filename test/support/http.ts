@@ -11,10 +11,14 @@ export interface Client {
   delete(url: string, body?: object): request.Test;
 }
 
-export async function clientFor(app: INestApplication, username: string): Promise<Client> {
+/** `lang` sets Accept-Language, for tests that assert the English texts; the API's default is Slovene. */
+export async function clientFor(app: INestApplication, username: string, lang?: 'sl' | 'en'): Promise<Client> {
   const token = await login(app, username);
   const server = app.getHttpServer();
-  const auth = (t: request.Test) => t.set('Authorization', `Bearer ${token}`);
+  const auth = (t: request.Test) => {
+    t.set('Authorization', `Bearer ${token}`);
+    return lang ? t.set('Accept-Language', lang) : t;
+  };
   return {
     get: (url) => auth(request(server).get(url)),
     post: (url, body) => auth(request(server).post(url)).send(body ?? {}),

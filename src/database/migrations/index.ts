@@ -4,6 +4,7 @@ import { Users1763790200000 } from './1763790200000-users';
 import { ReportSubmissions1763790300000 } from './1763790300000-report-submissions';
 import { TargetFundingPeriod1763790400000 } from './1763790400000-target-funding-period';
 import { TokenRevocation1763800000000 } from './1763800000000-token-revocation';
+import { WriteBatches1763810000000 } from './1763810000000-write-batches';
 import { SummaryIndexes1763830000000 } from './1763830000000-summary-indexes';
 import { JobFiles1763830100000 } from './1763830100000-job-files';
 import { ReportingCalendar1763840000000 } from './1763840000000-reporting-calendar';
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   ReportSubmissions1763790300000,
   TargetFundingPeriod1763790400000,
   TokenRevocation1763800000000,
+  WriteBatches1763810000000,
   SummaryIndexes1763830000000,
   JobFiles1763830100000,
   ReportingCalendar1763840000000,

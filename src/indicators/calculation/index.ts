@@ -15,7 +15,7 @@ export { achievementPercent } from './achievement';
 export { indicatorStatus, type StatusInput } from './status';
 export { forecastToEnd, type ForecastInput, type ForecastResult } from './forecast';
 export { explanationRequired, explanationOfDeviationsRequired, type ExplanationInput } from './explanations';
-export { validateAchievedEntry, shareValue, type EntryError } from './validation';
+export { validateAchievedEntry, shareValue, unitErrors, UNIT_DECIMALS, type EntryError } from './validation';
 export { toJsonNumber } from './format';
 export {
   summarizeIndicator,

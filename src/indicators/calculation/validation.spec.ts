@@ -6,7 +6,7 @@ const share = anIndicator({ isShare: true, aggregation: 'latest' });
 const summedShare = anIndicator({ isShare: true, aggregation: 'sum' });
 
 function messages(...args: Parameters<typeof validateAchievedEntry>): string[] {
-  return validateAchievedEntry(...args).map((e) => `${e.field}: ${e.message}`);
+  return validateAchievedEntry(...args).map((e) => `${e.field}: ${e.message.en}`);
 }
 
 describe('shareValue', () => {

@@ -41,6 +41,12 @@ export class CreateAchievedValueDto {
   @IsString()
   @Length(1, 5000)
   comment?: string;
+
+  @ApiPropertyOptional({ description: "Confirms partners' parts that add up to more than the partnership's total, saying why" })
+  @IsOptional()
+  @IsString()
+  @Length(3, 2000)
+  partnerExcessReason?: string;
 }
 
 /** A change to a stored figure: based on a version, and always with a reason. */
@@ -60,6 +66,12 @@ export class ChangeReasonDto {
 }
 
 export class UpdateAchievedValueDto extends ChangeReasonDto {
+  @ApiPropertyOptional({ description: "Confirms partners' parts that add up to more than the partnership's total, saying why" })
+  @IsOptional()
+  @IsString()
+  @Length(3, 2000)
+  partnerExcessReason?: string;
+
   @IsDecimalValue({ optional: true, example: '62' })
   value?: string;
 
