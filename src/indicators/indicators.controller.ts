@@ -1,8 +1,13 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { langFromHeader, renderDeep } from '../common/i18n/text';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import { badRequest } from '../common/validation';
+import { ImportValuesHandler, MAX_IMPORT_BYTES } from './use-cases/import-values.handler';
+import { publicResult } from './use-cases/batch-errors';
+import { langFromHeader, renderDeep, t } from '../common/i18n/text';
 import { Requires } from '../access/requires.decorator';
 import { IdPipe } from '../common/id.pipe';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
 
 import { AchievedValuesService } from './achieved-values.service';
@@ -24,6 +29,7 @@ export class IndicatorsController {
     private readonly targets: TargetsService,
     private readonly explanations: ExplanationsService,
     private readonly projects: ProjectsService,
+    private readonly importer: ImportValuesHandler,
   ) {}
 
   @Get('projects/:code/indicators')
@@ -63,7 +69,45 @@ export class IndicatorsController {
   @HttpCode(200)
   async recordValues(@Param('code') code: string, @Body() dto: RecordValuesDto, @CurrentActor() actor: Actor, @Headers('accept-language') language?: string) {
     const project = await this.projects.getByCode(code, actor);
-    return renderDeep(await this.values.recordBatch({ ...dto, projectId: project.id }, actor), langFromHeader(language));
+    return renderDeep(publicResult(await this.values.recordBatch({ ...dto, projectId: project.id }, actor)), langFromHeader(language));
+  }
+
+  /** The workbook to fill in for one year: one row per indicator × partner × dimension part, pre-filled. */
+  @Get('projects/:code/values/template')
+  @Requires('value.record')
+  @ApiQuery({ name: 'year', required: true })
+  async valuesTemplate(@Param('code') code: string, @Query('year', YearPipe) year: number, @CurrentActor() actor: Actor, @Res() res: Response) {
+    const file = await this.importer.template(code, year, actor);
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    res.send(file.content);
+  }
+
+  /** A filled-in workbook (multipart field `file`): `dryRun=true` shows what would change, `false` applies exactly that, or nothing. */
+  @Post('projects/:code/values/import')
+  @Requires('value.record')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiQuery({ name: 'dryRun', required: false, description: 'true (default): check only; false: apply' })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 } }))
+  async importValues(
+    @Param('code') code: string,
+    @Query('dryRun') dryRun: string | undefined,
+    @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
+    @Body() body: Record<string, unknown>,
+    @CurrentActor() actor: Actor,
+    @Headers('accept-language') language?: string,
+  ) {
+    if (!file) throw badRequest([{ field: 'file', message: t('priložite datoteko XLSX (polje file)', 'attach an XLSX file (field file)') }]);
+    if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
+      throw badRequest([{ field: 'dryRun', message: t('dryRun je true ali false', 'dryRun must be true or false') }]);
+    }
+    const text = (name: string) => (typeof body?.[name] === 'string' && (body[name] as string).trim() ? (body[name] as string) : null);
+    const result = await this.importer.execute(
+      { projectCode: code, file: file.buffer, fileName: file.originalname, dryRun: dryRun !== 'false', reason: text('reason'), partnerExcessReason: text('partnerExcessReason') },
+      actor,
+    );
+    return renderDeep(publicResult(result), langFromHeader(language));
   }
 
   @Get('indicators/:id/values')

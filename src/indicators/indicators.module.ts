@@ -4,6 +4,7 @@ import { ProjectsModule } from '../projects/projects.module';
 import { AchievedValuesRepository } from './achieved-values.repository';
 import { AchievedValuesService } from './achieved-values.service';
 import { DeleteValueHandler } from './use-cases/delete-value.handler';
+import { ImportValuesHandler } from './use-cases/import-values.handler';
 import { RecordValuesHandler } from './use-cases/record-values.handler';
 import { ExplanationsService } from './explanations.service';
 import { IndicatorsController } from './indicators.controller';
@@ -24,11 +25,12 @@ import { TargetsService } from './targets.service';
     AchievedValuesService,
     RecordValuesHandler,
     DeleteValueHandler,
+    ImportValuesHandler,
     TargetsService,
     ExplanationsService,
     SummaryRowsRepository,
     SummaryService,
   ],
-  exports: [IndicatorsService, IndicatorsRepository, AchievedValuesRepository, AchievedValuesService, RecordValuesHandler, SummaryService],
+  exports: [IndicatorsService, IndicatorsRepository, AchievedValuesRepository, AchievedValuesService, RecordValuesHandler, ImportValuesHandler, SummaryService],
 })
 export class IndicatorsModule {}

@@ -28,12 +28,13 @@ describe('locked years through every write path', () => {
     await admin.post(`/api/indicators/${ids['AS-U1']}/targets`, { year: 2020, value: '70' }).expect(423);
   });
 
-  it('refuses to change what an indicator measures once a year is locked, but allows a clearer name', async () => {
+  it('refuses any change to how an indicator is defined or shown once a year is locked: the locked report shows it', async () => {
+    const before = (await admin.get(`/api/indicators/${ids['AS-R1']}`).expect(200)).body;
     await admin.patch(`/api/indicators/${ids['AS-R1']}`, { direction: 'at_most' }).expect(423);
-    const renamed = await admin.patch(`/api/indicators/${ids['AS-R1']}`, { nameEn: 'Share of participants in job search, training or work at exit', reason: 'Angleški prevod' }).expect(200);
-    expect(renamed.body.direction).toBe('at_least');
-    const stale = await admin.patch(`/api/indicators/${ids['AS-R1']}`, { version: renamed.body.version - 1, sortOrder: 5 }).expect(409);
-    expect(stale.body.current.version).toBe(renamed.body.version);
+    await admin.patch(`/api/indicators/${ids['AS-R1']}`, { nameEn: 'Share of participants in job search, training or work at exit', reason: 'Angleški prevod' }).expect(423);
+    await admin.patch(`/api/indicators/${ids['AS-R1']}`, { unitLabel: 'udeleženci' }).expect(423);
+    await admin.patch(`/api/indicators/${ids['AS-R1']}`, { baselineValue: '10' }).expect(423);
+    await expect(admin.get(`/api/indicators/${ids['AS-R1']}`).expect(200)).resolves.toMatchObject({ body: before });
   });
 
   it('refuses funding period changes that touch the locked year', async () => {

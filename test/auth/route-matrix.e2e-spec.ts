@@ -91,6 +91,8 @@ const EXPECTED: Record<string, Rule> = {
   'PATCH /api/indicators/:id': MANAGE,
   'DELETE /api/indicators/:id': MANAGE,
   'POST /api/projects/:code/values': EDIT,
+  'GET /api/projects/:code/values/template': EDIT,
+  'POST /api/projects/:code/values/import': EDIT,
   'GET /api/indicators/:id/values': ALL,
   'POST /api/indicators/:id/values': EDIT,
   'GET /api/values/:id': ALL,

@@ -1,6 +1,6 @@
 import { DomainError } from '../../common/errors';
 import { Message, t } from '../../common/i18n/text';
-import type { RowError, RowOutcome } from './record-values.input';
+import type { RecordValuesResult, RowError, RowOutcome } from './record-values.input';
 
 export function rowError(row: number | null, field: string, message: Message, kind: RowError['kind'] = 'invalid', ref?: number): RowError {
   return ref === undefined ? { row, field, message, kind } : { row, field, message, kind, ref };
@@ -9,6 +9,11 @@ export function rowError(row: number | null, field: string, message: Message, ki
 /** Which stored values count the same thing: one indicator, partner and dimension part. */
 export function valueKey(v: { indicatorId: number; partnerOrganisationId: number | null; dimension: string | null; dimensionValue: string | null }): string {
   return `${v.indicatorId}|${v.partnerOrganisationId ?? ''}|${v.dimension ?? ''}|${v.dimensionValue ?? ''}`;
+}
+
+/** A batch's result as clients see it: the errors without the handler's internal kind and reference. */
+export function publicResult(result: RecordValuesResult) {
+  return { ...result, errors: result.errors.map(({ kind: _kind, ref: _ref, ...e }) => e) };
 }
 
 /**
