@@ -5,11 +5,13 @@ import { AppModule } from '../app.module';
 import { verifyAuditCommand } from '../audit/cli/verify-audit.command';
 import { parseReportArgs, REPORT_USAGE, reportCommand } from '../reports/cli/report.command';
 import { userCommand } from '../users/cli/user.command';
+import { IMPORT_USAGE, importCommand, parseImportArgs } from '../indicators/cli/import-values.command';
 
 const USAGE = `Kazalnik command line
   npm run cli -- report …        annual reports as PDF or Excel (report --help)
   npm run cli -- audit verify    check the audit trail's hash chain
   npm run cli -- user …          create and list users (user --help)
+  npm run cli -- import values … import achieved values from a workbook (import --help)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -20,6 +22,19 @@ async function main(argv: string[]): Promise<number> {
       return verifyAuditCommand(args.slice(1));
     case 'user':
       return userCommand(args);
+    case 'import': {
+      if (args.includes('--help') || args.length === 0) {
+        process.stdout.write(IMPORT_USAGE);
+        return args.length === 0 ? 2 : 0;
+      }
+      const parsed = parseImportArgs(args);
+      const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+      try {
+        return await importCommand(app, parsed);
+      } finally {
+        await app.close();
+      }
+    }
     case 'report': {
       if (args.includes('--help')) {
         process.stdout.write(REPORT_USAGE);

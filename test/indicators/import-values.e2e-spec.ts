@@ -1,4 +1,8 @@
 import ExcelJS from 'exceljs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importCommand, parseImportArgs } from '../../src/indicators/cli/import-values.command';
 import request from 'supertest';
 import { createTestApp, TestApp } from '../support/app';
 import { login } from '../support/auth';
@@ -103,6 +107,27 @@ describe('Excel import of achieved values', () => {
     const kcm = await bytes(await template('AS', 2021));
     const other = await upload('KCM', kcm, true).expect(400);
     expect(other.body.errors).toEqual([{ field: 'file', message: 'the file is the template of project AS, not KCM' }]);
+  });
+
+  it('imports from the command line through the same handler: a dry run first, then the commit', async () => {
+    const wb = await template('KCM', 2021);
+    const sheet = wb.getWorksheet('Vrednosti')!;
+    rowOf(sheet, 'KCM-2', 'Skupaj').getCell(column(sheet, 'Dosežena vrednost')).value = 150;
+    const dir = mkdtempSync(join(tmpdir(), 'kazalnik-import-'));
+    const file = join(dir, 'kcm-2021.xlsx');
+    writeFileSync(file, await bytes(wb));
+    const out: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);
+    try {
+      await expect(importCommand(t.app, parseImportArgs(['values', '--project', 'KCM', '--file', file, '--dry-run']))).resolves.toBe(0);
+      await expect(importCommand(t.app, parseImportArgs(['values', '--project', 'KCM', '--file', file]))).resolves.toBe(0);
+      await expect(importCommand(t.app, parseImportArgs(['values', '--project', 'AS', '--file', file]))).rejects.toThrow('the file is the template of project KCM, not AS');
+    } finally {
+      write.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(out).toEqual(['Preverjeno (nič ni shranjeno): novih 1, spremenjenih 0, enakih 0\n', 'Shranjeno: novih 1, spremenjenih 0, enakih 0\n']);
+    expect(() => parseImportArgs(['values', '--project', 'KCM'])).toThrow('--file is required');
   });
 
   it('imports a 1,000-row workbook all or nothing', async () => {
