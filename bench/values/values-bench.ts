@@ -17,8 +17,10 @@ import { Database } from 'sqlite3';
  *    transaction on the same SQLite file. Each runs in its own child process, so its peak RSS
  *    (VmHWM) is its own.
  * 2. Recording values over HTTP (the whole request: token check, validation, policy, handler,
- *    audit) at 1, 10 and 50 concurrent clients, against a bare node:http endpoint that parses the
- *    same JSON and inserts the same row with sqlite3 on its own database.
+ *    audit) at 1, 10 and 50 concurrent clients, against two bare endpoints that parse the same JSON
+ *    and insert the same row on their own database: node:http with sqlite3, and a NestJS route of
+ *    the same stack (express, TypeORM's connection) with nothing else, which shows the framework's
+ *    own floor.
  */
 const ROOT = resolve(__dirname, '..', '..', '..');
 const MAIN = join(ROOT, 'dist', 'src', 'main.js');
@@ -39,8 +41,9 @@ export async function runValuesBenchmarks(values = 10_000, seconds = 5): Promise
   for (const clients of [1, 10, 50]) {
     const oursRate = await httpLoad('ours', clients, seconds);
     const bareRate = await httpLoad('bare', clients, seconds);
+    const nestRate = await httpLoad('nest', clients, seconds);
     process.stdout.write(
-      `HTTP writes, ${String(clients).padStart(2)} clients   ours ${oursRate.toFixed(0)}/s   bare endpoint ${bareRate.toFixed(0)}/s   ratio ${(oursRate / bareRate).toFixed(2)}× (goal ≥ 0.3×)\n`,
+      `HTTP writes, ${String(clients).padStart(2)} clients   ours ${oursRate.toFixed(0)}/s   bare node:http ${bareRate.toFixed(0)}/s (ratio ${(oursRate / bareRate).toFixed(2)}×, goal ≥ 0.3×)   bare Nest route ${nestRate.toFixed(0)}/s (ratio ${(oursRate / nestRate).toFixed(2)}×)\n`,
     );
   }
 }
@@ -68,20 +71,25 @@ async function demoDatabase(): Promise<{ path: string; dir: string }> {
   return { path, dir };
 }
 
-/** Distinct, non-overlapping daily totals of SPIN's indicators in 2021, then 2020, 2019. */
+/**
+ * Distinct, non-overlapping daily values of SPIN's indicators in 2021, 2022 and 2019 (2020 holds
+ * the demo's yearly figures): the partnership's total and one partner's part ("od tega") a day.
+ */
 async function spinRows(path: string, count: number) {
   const db = new Database(path);
   const all = <T>(sql: string) => new Promise<T[]>((ok, fail) => db.all(sql, (e, r) => (e ? fail(e) : ok(r as T[]))));
   const indicators = await all<{ id: number; projectId: number }>(`SELECT i.id, i.projectId FROM indicator i JOIN project p ON p.id = i.projectId WHERE p.code = 'SPIN' AND i.unit <> 'percent' ORDER BY i.id`);
+  const [partner] = await all<{ organisationId: number }>(`SELECT pp.organisationId FROM project_partner pp JOIN project p ON p.id = pp.projectId WHERE p.code = 'SPIN' AND pp.role = 'partner' ORDER BY pp.id LIMIT 1`);
   await new Promise((ok) => db.close(ok));
-  const rows: { indicatorId: number; periodStart: string; periodEnd: string; value: string }[] = [];
-  for (const year of [2021, 2020, 2019]) {
-    for (let day = 0; day < 365 && rows.length < count; day++) {
-      for (const i of indicators) {
-        if (rows.length >= count) break;
-        const date = new Date(Date.UTC(year, 0, 1 + day)).toISOString().slice(0, 10);
-        if (year === 2020 && date.endsWith('12-31')) continue;
-        rows.push({ indicatorId: i.id, periodStart: date, periodEnd: date, value: String(1 + (rows.length % 9)) });
+  const rows: { indicatorId: number; periodStart: string; periodEnd: string; value: string; partnerOrganisationId?: number }[] = [];
+  for (const partnerOrganisationId of [undefined, partner.organisationId]) {
+    for (const year of [2021, 2022, 2019]) {
+      for (let day = 0; day < 365; day++) {
+        for (const i of indicators) {
+          if (rows.length >= count) return { projectId: indicators[0].projectId, rows };
+          const date = new Date(Date.UTC(year, 0, 1 + day)).toISOString().slice(0, 10);
+          rows.push({ indicatorId: i.id, periodStart: date, periodEnd: date, value: partnerOrganisationId ? '1' : String(5 + (rows.length % 5)), ...(partnerOrganisationId ? { partnerOrganisationId } : {}) });
+        }
       }
     }
   }
@@ -113,7 +121,7 @@ async function importChild(kind: 'ours' | 'bare', count: number): Promise<void> 
 }
 
 /** The same rows and a chained audit entry each, by hand, in one transaction. */
-async function bareImport(path: string, rows: { indicatorId: number; periodStart: string; periodEnd: string; value: string }[]): Promise<number> {
+async function bareImport(path: string, rows: { indicatorId: number; periodStart: string; periodEnd: string; value: string; partnerOrganisationId?: number }[]): Promise<number> {
   const db = new Database(path);
   const run = (sql: string, params: unknown[] = []) => new Promise<void>((ok, fail) => db.run(sql, params, (e) => (e ? fail(e) : ok())));
   const get = <T>(sql: string) => new Promise<T>((ok, fail) => db.get(sql, (e, r) => (e ? fail(e) : ok(r as T))));
@@ -123,13 +131,15 @@ async function bareImport(path: string, rows: { indicatorId: number; periodStart
   const now = new Date().toISOString();
   for (let i = 0; i < rows.length; i += 200) {
     const chunk = rows.slice(i, i + 200);
-    const values = chunk.flatMap((r) => [r.indicatorId, 2021, r.periodStart, r.periodEnd, r.value, 'system', now, 1]);
-    await run(`INSERT INTO achieved_value ("indicatorId","year","periodStart","periodEnd","value","enteredBy","enteredAt","version") VALUES ${chunk.map(() => '(?,?,?,?,?,?,?,?)').join(',')}`, values);
+    const values = chunk.flatMap((r) => [r.indicatorId, Number(r.periodStart.slice(0, 4)), r.periodStart, r.periodEnd, r.partnerOrganisationId ?? null, r.value, 'system', now, 1]);
+    await run(`INSERT INTO achieved_value ("indicatorId","year","periodStart","periodEnd","partnerOrganisationId","value","enteredBy","enteredAt","version") VALUES ${chunk.map(() => '(?,?,?,?,?,?,?,?,?)').join(',')}`, values);
     const audit: unknown[] = [];
-    for (const r of chunk) {
-      const after = JSON.stringify(r);
-      const hash = createHash('sha256').update(`${prev ?? ''}\n${after}${now}`).digest('hex');
-      audit.push(now, null, 'system', 'admin', 'create', 'achieved_value', String(r.indicatorId), null, after, prev, hash);
+    for (const [k, r] of chunk.entries()) {
+      // The stored row as the audit keeps it: every column, keys in one order.
+      const row = { comment: null, denominator: null, dimension: null, dimensionValue: null, enteredAt: now, enteredBy: 'system', id: i + k + 1, indicatorId: r.indicatorId, numerator: null, partnerOrganisationId: r.partnerOrganisationId ?? null, periodEnd: r.periodEnd, periodStart: r.periodStart, value: r.value, version: 1, year: Number(r.periodStart.slice(0, 4)) };
+      const after = JSON.stringify(row);
+      const hash = createHash('sha256').update(`${prev ?? ''}\n${now}${after}`).digest('hex');
+      audit.push(now, null, 'system', 'admin', 'create', 'achieved_value', String(row.id), null, after, prev, hash);
       prev = hash;
     }
     await run(
@@ -150,10 +160,10 @@ function peakRss(): number {
 
 // ------------------------------------------------------------------ writes over HTTP
 
-async function httpLoad(kind: 'ours' | 'bare', clients: number, seconds: number): Promise<number> {
+async function httpLoad(kind: 'ours' | 'bare' | 'nest', clients: number, seconds: number): Promise<number> {
   const { path, dir } = await demoDatabase();
   const { rows } = await spinRows(path, 12_000);
-  const server = kind === 'ours' ? await startApp(path) : await startBare(path);
+  const server = kind === 'ours' ? await startApp(path) : await startBare(path, kind);
   try {
     const token = kind === 'ours' ? await loginToken(server.port) : '';
     let next = 0;
@@ -163,7 +173,7 @@ async function httpLoad(kind: 'ours' | 'bare', clients: number, seconds: number)
       while (Date.now() < end && next < rows.length) {
         const r = rows[next++];
         const url = kind === 'ours' ? `/api/indicators/${r.indicatorId}/values` : '/values';
-        const status = await post(server.port, url, { periodStart: r.periodStart, periodEnd: r.periodEnd, value: r.value, ...(kind === 'bare' ? { indicatorId: r.indicatorId } : {}) }, token);
+        const status = await post(server.port, url, { periodStart: r.periodStart, periodEnd: r.periodEnd, value: r.value, ...(kind !== 'ours' ? { indicatorId: r.indicatorId } : {}) }, token);
         if (status !== 201) throw new Error(`${kind}: HTTP ${status}`);
         done++;
       }
@@ -192,10 +202,10 @@ async function startApp(path: string): Promise<Running> {
   return { port, stop: () => kill(proc) };
 }
 
-/** The bare endpoint: parse the JSON, insert the row, answer 201. */
-async function startBare(path: string): Promise<Running> {
+/** A bare endpoint: parse the JSON, insert the row, answer 201. */
+async function startBare(path: string, kind: 'bare' | 'nest'): Promise<Running> {
   const port = await freePort();
-  const proc = fork(__filename, ['--bare-server', path, String(port)], { stdio: 'ignore' });
+  const proc = fork(__filename, [kind === 'bare' ? '--bare-server' : '--bare-nest', path, String(port)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   await waitFor(port);
   return { port, stop: () => kill(proc) };
 }
@@ -203,6 +213,10 @@ async function startBare(path: string): Promise<Running> {
 function bareServer(path: string, port: number): void {
   const db = new Database(path);
   createServer((req, res) => {
+    if (req.method === 'GET') {
+      res.writeHead(200).end('ok');
+      return;
+    }
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
@@ -219,6 +233,35 @@ function bareServer(path: string, port: number): void {
   }).listen(port, '127.0.0.1');
 }
 
+/** The same insert as a NestJS route on the same stack (express, TypeORM), and nothing else. */
+async function bareNest(path: string, port: number): Promise<void> {
+  const { Body, Controller, Get, HttpCode, Module, Post } = await import('@nestjs/common');
+  const { NestFactory } = await import('@nestjs/core');
+  const { DataSource } = await import('typeorm');
+  const dataSource = await new DataSource({ type: 'sqlite', database: path }).initialize();
+  class BareController {
+    health() {
+      return { ok: true };
+    }
+    async insert(v: { indicatorId: number; periodStart: string; periodEnd: string; value: string }) {
+      await dataSource.query(
+        'INSERT INTO achieved_value ("indicatorId","year","periodStart","periodEnd","value","enteredBy","enteredAt","version") VALUES (?,?,?,?,?,?,?,1)',
+        [v.indicatorId, Number(v.periodStart.slice(0, 4)), v.periodStart, v.periodEnd, v.value, 'bench', new Date().toISOString()],
+      );
+      return { ok: true };
+    }
+  }
+  Get('health')(BareController.prototype, 'health', Object.getOwnPropertyDescriptor(BareController.prototype, 'health')!);
+  Body()(BareController.prototype, 'insert', 0);
+  HttpCode(201)(BareController.prototype, 'insert', Object.getOwnPropertyDescriptor(BareController.prototype, 'insert')!);
+  Post('values')(BareController.prototype, 'insert', Object.getOwnPropertyDescriptor(BareController.prototype, 'insert')!);
+  Controller()(BareController);
+  class BareModule {}
+  Module({ controllers: [BareController] })(BareModule);
+  const app = await NestFactory.create(BareModule, { logger: ['error'] });
+  await app.listen(port, '127.0.0.1');
+}
+
 async function loginToken(port: number): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'kazalnik-demo' }) });
   if (res.status !== 200) throw new Error(`login: HTTP ${res.status}`);
@@ -231,8 +274,12 @@ function post(port: number, path: string, body: object, token: string): Promise<
     const req = httpRequest(
       { host: '127.0.0.1', port, path, method: 'POST', agent: keepAlive, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data), ...(token ? { Authorization: `Bearer ${token}` } : {}) } },
       (res) => {
-        res.resume();
-        res.on('end', () => ok(res.statusCode ?? 0));
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => {
+          if ((res.statusCode ?? 0) >= 500) process.stderr.write(`${path}: ${text}\n`);
+          ok(res.statusCode ?? 0);
+        });
       },
     );
     req.on('error', fail);
@@ -281,5 +328,7 @@ if (process.argv[2] === '--import-child') {
   );
 } else if (process.argv[2] === '--bare-server') {
   bareServer(process.argv[3], Number(process.argv[4]));
+} else if (process.argv[2] === '--bare-nest') {
+  void bareNest(process.argv[3], Number(process.argv[4]));
 }
 

@@ -5,6 +5,7 @@ import { join, t } from '../common/i18n/text';
 import { AchievedValuesRepository } from './achieved-values.repository';
 import { ChangeReasonDto, CreateAchievedValueDto, UpdateAchievedValueDto } from './dto/values.dto';
 import { AchievedValue } from './entities/achieved-value.entity';
+import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
 import { BatchRejectedError } from './use-cases/batch-errors';
 import { DeleteValueHandler } from './use-cases/delete-value.handler';
@@ -22,6 +23,7 @@ export class AchievedValuesService {
   constructor(
     private readonly indicators: IndicatorsService,
     private readonly values: AchievedValuesRepository,
+    private readonly indicatorsRepository: IndicatorsRepository,
     private readonly record: RecordValuesHandler,
     private readonly deleteValue: DeleteValueHandler,
   ) {}
@@ -43,9 +45,11 @@ export class AchievedValuesService {
   }
 
   async create(indicatorId: number, dto: CreateAchievedValueDto, actor: Actor): Promise<AchievedValue> {
-    const indicator = await this.indicators.getReadable(indicatorId, actor);
+    const missing = t(`Kazalnik ${indicatorId} ne obstaja`, `Indicator ${indicatorId} does not exist`);
+    const projectId = await this.indicatorsRepository.findProjectIdOf(indicatorId);
+    if (projectId === null) throw new NotFoundError(missing);
     const { partnerExcessReason, ...row } = dto;
-    return this.one({ projectId: indicator.projectId, rows: [{ ...row, indicatorId }], partnerExcessReason }, actor);
+    return asNotFound(this.one({ projectId, rows: [{ ...row, indicatorId }], partnerExcessReason }, actor), missing);
   }
 
   update(id: number, dto: UpdateAchievedValueDto, actor: Actor): Promise<AchievedValue> {
@@ -87,8 +91,9 @@ export class AchievedValuesService {
   /** Records one value and answers it as stored, or the refusal as a single value's error. */
   private async one(input: RecordValuesInput, actor: Actor): Promise<AchievedValue> {
     try {
-      const result = await this.record.execute(input, actor);
-      return this.findValue(result.rows[0].id!);
+      const { result, stored } = await this.record.record(input, actor);
+      // A repeat of what is stored changes nothing and answers the stored value.
+      return stored[0] ?? this.findValue(result.rows[0].id!);
     } catch (error) {
       if (error instanceof BatchRejectedError) throw await this.singleValueError(error);
       throw error;

@@ -18,6 +18,12 @@ export class IndicatorsRepository {
     return this.em.findOne(Indicator, { where: { id }, relations: { project: true } });
   }
 
+  /** The project an indicator belongs to, or null: one narrow query for the write routes. */
+  async findProjectIdOf(id: number): Promise<number | null> {
+    const row = await this.em.findOne(Indicator, { select: { id: true, projectId: true }, where: { id } });
+    return row?.projectId ?? null;
+  }
+
   /** The project's indicators, read in the caller's transaction. */
   findByProject(projectId: number, em: EntityManager = this.em): Promise<Indicator[]> {
     return em.find(Indicator, { where: { projectId }, order: { sortOrder: 'ASC', code: 'ASC' } });

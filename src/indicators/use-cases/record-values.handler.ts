@@ -36,6 +36,10 @@ interface Context {
   underReview: Map<number, Text>;
   byId: Map<number, AchievedValue>;
   existing: AchievedValue[];
+  /** The stored values by what they count (valueKey), so that a row is checked against its own few. */
+  storedByKey: Map<string, AchievedValue[]>;
+  /** The batch's creates so far, by valueKey. */
+  createsByKey: Map<string, Planned[]>;
 }
 
 /** A row that passed every check, and what it will do. */
@@ -68,6 +72,11 @@ export class RecordValuesHandler {
   ) {}
 
   async execute(input: RecordValuesInput, actor: Actor): Promise<RecordValuesResult> {
+    return (await this.record(input, actor)).result;
+  }
+
+  /** As `execute`, and the values as now stored (for adapters that answer with them). */
+  async record(input: RecordValuesInput, actor: Actor): Promise<{ result: RecordValuesResult; stored: AchievedValue[] }> {
     await this.access.require(actor, input.correction ? 'value.correct' : 'value.record', { projectId: input.projectId });
     if (input.rows.length === 0 || input.rows.length > MAX_BATCH_ROWS) {
       throw new BatchRejectedError([
@@ -80,17 +89,25 @@ export class RecordValuesHandler {
       const planned: Planned[] = [];
       for (const [index, row] of input.rows.entries()) {
         const rowNo = row.row ?? index + 1;
-        const result = this.planRow(rowNo, row, context, input, planned);
+        const result = this.planRow(rowNo, row, context, input);
         if ('errors' in result) errors.push(...result.errors);
-        else planned.push(result);
+        else {
+          planned.push(result);
+          if (result.outcome.action === 'create') {
+            const key = valueKey(result.fields);
+            const same = context.createsByKey.get(key);
+            if (same) same.push(result);
+            else context.createsByKey.set(key, [result]);
+          }
+        }
       }
       errors.push(...this.batchErrors(input, planned, context));
       const outcomes = planned.map((p) => p.outcome);
       const changes = planned.filter((p) => p.outcome.action !== 'unchanged');
       const batchId = changes.length > 1 ? randomUUID() : null;
       if (errors.length > 0 && !input.dryRun) throw new BatchRejectedError(errors, outcomes);
-      if (!input.dryRun && errors.length === 0) await this.write(em, changes, input, actor, batchId);
-      return {
+      const stored = !input.dryRun && errors.length === 0 ? await this.write(em, changes, input, actor, batchId) : [];
+      const result: RecordValuesResult = {
         batchId,
         dryRun: input.dryRun === true,
         applied: !input.dryRun && errors.length === 0,
@@ -98,6 +115,7 @@ export class RecordValuesHandler {
         rows: outcomes,
         errors,
       };
+      return { result, stored };
     });
   }
 
@@ -127,11 +145,11 @@ export class RecordValuesHandler {
         }
       }
     }
-    return { indicators, spans, partners, locks: locks.filter((_, i) => !open[i]), underReview, byId, existing };
+    return { indicators, spans, partners, locks: locks.filter((_, i) => !open[i]), underReview, byId, existing, storedByKey: groupBy(existing, valueKey), createsByKey: new Map() };
   }
 
   /** Checks one row against the rules and the context; answers what it will do, or why not. */
-  private planRow(rowNo: number, row: ValueRowInput, ctx: Context, input: RecordValuesInput, earlier: Planned[]): Planned | { errors: RowError[] } {
+  private planRow(rowNo: number, row: ValueRowInput, ctx: Context, input: RecordValuesInput): Planned | { errors: RowError[] } {
     const indicator = ctx.indicators.get(row.indicatorId);
     if (!indicator) {
       return { errors: [rowError(rowNo, 'indicatorId', t(`kazalnik ${row.indicatorId} ne pripada temu projektu`, `indicator ${row.indicatorId} does not belong to this project`))] };
@@ -174,7 +192,7 @@ export class RecordValuesHandler {
       if (current!.version !== row.version) return { errors: [staleError(rowNo, current!, row.version)] };
     }
     if (action === 'create') {
-      const clash = this.clash(fields, ctx, earlier);
+      const clash = this.clash(fields, ctx);
       if (clash) return { errors: [rowError(rowNo, 'periodStart', clash.message, 'conflict', clash.ref)] };
     }
     return {
@@ -224,14 +242,14 @@ export class RecordValuesHandler {
   /** The stored value this new row repeats exactly (same key, period and figures), if any. */
   private storedTwin(f: Planned['fields'], ctx: Context): AchievedValue | null {
     const key = valueKey(f);
-    return ctx.existing.find((v) => valueKey(v) === key && v.periodStart === f.periodStart && v.periodEnd === f.periodEnd && sameFigures(v, f)) ?? null;
+    return (ctx.storedByKey.get(key) ?? []).find((v) => v.periodStart === f.periodStart && v.periodEnd === f.periodEnd && sameFigures(v, f)) ?? null;
   }
 
   /** Another value already counts these days for the same indicator, partner and dimension part: a stored one, or an earlier row of the batch. */
-  private clash(f: Planned['fields'], ctx: Context, earlier: Planned[]): { message: Text; ref?: number } | null {
+  private clash(f: Planned['fields'], ctx: Context): { message: Text; ref?: number } | null {
     const key = valueKey(f);
     const overlaps = (v: { periodStart: string; periodEnd: string }) => v.periodStart <= f.periodEnd && f.periodStart <= v.periodEnd;
-    const stored = ctx.existing.find((v) => valueKey(v) === key && overlaps(v));
+    const stored = (ctx.storedByKey.get(key) ?? []).find(overlaps);
     if (stored) {
       return {
         ref: stored.id,
@@ -241,7 +259,7 @@ export class RecordValuesHandler {
         ),
       };
     }
-    const twin = earlier.find((p) => p.outcome.action === 'create' && valueKey(p.fields) === key && overlaps(p.fields));
+    const twin = (ctx.createsByKey.get(key) ?? []).find((p) => overlaps(p.fields));
     return twin ? { message: t(`se prekriva z vrstico ${twin.outcome.row} istega paketa`, `overlaps row ${twin.outcome.row} of the same batch`) } : null;
   }
 
@@ -288,7 +306,8 @@ export class RecordValuesHandler {
     return errors;
   }
 
-  private async write(em: EntityManager, changes: Planned[], input: RecordValuesInput, actor: Actor, batchId: string | null): Promise<void> {
+  /** Writes the changes and their audit entries; answers the changed values as stored. */
+  private async write(em: EntityManager, changes: Planned[], input: RecordValuesInput, actor: Actor, batchId: string | null): Promise<AchievedValue[]> {
     const enteredAt = nowIso();
     const creates = changes.filter((p) => p.outcome.action === 'create');
     const inserted = await this.values.insertMany(
@@ -297,15 +316,19 @@ export class RecordValuesHandler {
     );
     inserted.forEach((v, i) => (creates[i].outcome.id = v.id));
     const audits: AuditChange[] = inserted.map((after, i) => this.change(actor, 'create', creates[i], null, after, input, batchId));
+    const stored: AchievedValue[] = [...inserted];
     for (const p of changes.filter((c) => c.outcome.action === 'update')) {
       const current = p.current!;
       const patch = { value: p.fields.value, numerator: p.fields.numerator, denominator: p.fields.denominator, comment: p.fields.comment, enteredBy: actor.username, enteredAt };
       if (!(await this.values.updateAtVersion(em, current.id, current.version, patch))) {
         throw new BatchRejectedError([staleError(p.outcome.row, current, current.version)]);
       }
-      audits.push(this.change(actor, input.correction ? 'correct' : 'update', p, current, { ...current, ...patch, version: current.version + 1 }, input, batchId));
+      const after = Object.assign(new AchievedValue(), current, patch, { version: current.version + 1 });
+      audits.push(this.change(actor, input.correction ? 'correct' : 'update', p, current, after, input, batchId));
+      stored.push(after);
     }
     await this.audit.recordMany(em, audits);
+    return stored;
   }
 
   private change(actor: Actor, action: 'create' | 'update' | 'correct', p: Planned, before: AchievedValue | null, after: AchievedValue, input: RecordValuesInput, batchId: string | null): AuditChange {
@@ -323,6 +346,17 @@ export class RecordValuesHandler {
       batchId,
     };
   }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 function countOf(outcomes: RowOutcome[]): Record<RowAction, number> {
