@@ -29,6 +29,9 @@ export class ExplanationsService {
   async put(indicatorId: number, year: number, dto: PutExplanationDto, actor: Actor): Promise<DeviationExplanation> {
     const indicator = await this.indicators.getWritable(indicatorId, actor, 'explanation.write');
     return this.transactions.run(async (em) => {
+      // The first explanation of a year is an upsert that two writers could both take for a
+      // create: serialised on the indicator, the second one finds the first and updates it.
+      await this.repository.lockForWrite(em, [indicatorId]);
       await this.locks.assertUnlocked(em, indicator.projectId, year);
       const ctx = { em, audit: this.audit, actor, entityType: 'deviation_explanation', projectId: indicator.projectId };
       return auditedUpsert(ctx, DeviationExplanation, { indicatorId, year }, { text: dto.text, updatedBy: actor.username, updatedAt: nowIso() }, dto.version);

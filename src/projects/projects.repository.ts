@@ -64,6 +64,12 @@ export class ProjectsRepository {
       .getMany();
   }
 
+  /** Serialises writes of one project's texts (narratives) until the transaction ends, on PostgreSQL. */
+  async lockForWrite(em: EntityManager, projectId: number): Promise<void> {
+    if (em.connection.options.type !== 'postgres') return;
+    await em.query('SELECT id FROM "project" WHERE id = $1 FOR UPDATE', [projectId]);
+  }
+
   findById(id: number, em: EntityManager = this.dataSource.manager): Promise<Project | null> {
     return em.findOneBy(Project, { id });
   }

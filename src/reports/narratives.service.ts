@@ -7,6 +7,7 @@ import { nowIso } from '../database/columns';
 import { Transactions } from '../database/transactions';
 import { LocksService } from '../locks/locks.service';
 import { ResultArea } from '../projects/entities/result-area.entity';
+import { ProjectsRepository } from '../projects/projects.repository';
 import { ProjectsService } from '../projects/projects.service';
 import { PutNarrativeDto } from './dto/narrative.dto';
 import { Narrative } from './entities/narrative.entity';
@@ -19,6 +20,7 @@ export class NarrativesService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly locks: LocksService,
+    private readonly projectRows: ProjectsRepository,
   ) {}
 
   async list(code: string, year: number, actor: Actor): Promise<Narrative[]> {
@@ -33,6 +35,8 @@ export class NarrativesService {
   async put(code: string, year: number, dto: PutNarrativeDto, actor: Actor): Promise<Narrative> {
     const project = await this.projects.getWritable(code, actor, 'narrative.write');
     return this.transactions.run(async (em) => {
+      // As for explanations: two first writes of the same text serialise, the second updates.
+      await this.projectRows.lockForWrite(em, project.id);
       await this.locks.assertUnlocked(em, project.id, year);
       const resultAreaId = dto.resultAreaId ?? null;
       if (resultAreaId !== null && !(await em.existsBy(ResultArea, { id: resultAreaId, projectId: project.id }))) {

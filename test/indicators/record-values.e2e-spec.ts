@@ -106,6 +106,15 @@ describe('recording values in batches', () => {
     expect(march).toHaveLength(1);
   });
 
+  it('takes the first explanation and narrative of a year once, however many arrive at the same moment', async () => {
+    const explanations = await Promise.all(Array.from({ length: 20 }, (_, i) => vodja.put(`/api/indicators/${ind['AS-R1']}/explanations/2022`, { text: `Obrazložitev ${i}` })));
+    expect(explanations.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
+    expect((await vodja.get(`/api/indicators/${ind['AS-R1']}/explanations`).expect(200)).body.filter((e: { year: number }) => e.year === 2022)).toHaveLength(1);
+    const narratives = await Promise.all(Array.from({ length: 20 }, (_, i) => vodja.put('/api/projects/AS/narratives/2022', { text: `Opis ${i}` })));
+    expect(narratives.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
+    expect((await vodja.get('/api/projects/AS/narratives?year=2022').expect(200)).body).toHaveLength(1);
+  });
+
   it('freezes a locked year wherever it shows: earlier years and the indicator definition', async () => {
     await koordinator.post('/api/projects/AS/locks', { year: 2021, reason: 'Oddano' }).expect(201);
     const earlier = await vodja.post('/api/projects/AS/values', { rows: [{ indicatorId: ind['AS-U1'], periodStart: '2020-02-01', periodEnd: '2020-02-29', partnerOrganisationId: partners.P2, value: '1' }] }).expect(423);
