@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { t } from '../common/i18n/text';
+import { ProjectDependents } from '../projects/project-dependents';
 import { LocksModule } from '../locks/locks.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { AchievedValuesRepository } from './achieved-values.repository';
@@ -33,4 +35,19 @@ import { TargetsService } from './targets.service';
   ],
   exports: [IndicatorsService, IndicatorsRepository, AchievedValuesRepository, AchievedValuesService, RecordValuesHandler, ImportValuesHandler, SummaryService],
 })
-export class IndicatorsModule {}
+export class IndicatorsModule implements OnModuleInit {
+  constructor(
+    private readonly dependents: ProjectDependents,
+    private readonly indicators: IndicatorsRepository,
+  ) {}
+
+  /** A project with indicators keeps them: their figures must not cascade away. */
+  onModuleInit(): void {
+    this.dependents.register({
+      blocking: async (em, projectId) => {
+        const n = await this.indicators.countByProject(projectId, em);
+        return n ? t(`${n} kazalnik(ov)`, `${n} indicator(s)`) : null;
+      },
+    });
+  }
+}

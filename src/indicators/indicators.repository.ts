@@ -24,6 +24,10 @@ export class IndicatorsRepository {
     return row?.projectId ?? null;
   }
 
+  countByProject(projectId: number, em: EntityManager = this.em): Promise<number> {
+    return em.countBy(Indicator, { projectId });
+  }
+
   /** The project's indicators, read in the caller's transaction. */
   findByProject(projectId: number, em: EntityManager = this.em): Promise<Indicator[]> {
     return em.find(Indicator, { where: { projectId }, order: { sortOrder: 'ASC', code: 'ASC' } });

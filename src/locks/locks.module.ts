@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { t } from '../common/i18n/text';
+import { ProjectDependents } from '../projects/project-dependents';
 import { ProjectsModule } from '../projects/projects.module';
 import { UsersModule } from '../users/users.module';
 import { LockExceptionsController } from './lock-exceptions.controller';
@@ -13,4 +15,19 @@ import { YearLocksRepository } from './year-locks.repository';
   providers: [LocksService, LockExceptionsService, YearLocksRepository],
   exports: [LocksService, LockExceptionsService, YearLocksRepository],
 })
-export class LocksModule {}
+export class LocksModule implements OnModuleInit {
+  constructor(
+    private readonly dependents: ProjectDependents,
+    private readonly locks: YearLocksRepository,
+  ) {}
+
+  /** A project with a locked year has reported figures: it is not deleted. */
+  onModuleInit(): void {
+    this.dependents.register({
+      blocking: async (em, projectId) => {
+        const n = await this.locks.countByProject(projectId, em);
+        return n ? t(`${n} zaklenjeno leto (let)`, `${n} locked year(s)`) : null;
+      },
+    });
+  }
+}

@@ -8,18 +8,17 @@ import type { Permission } from '../access/permissions';
 import { ConflictError, NotFoundError, RuleViolationError } from '../common/errors';
 import { AuditContext, auditedCreate, auditedDelete, auditedUpdate } from '../database/audited-writes';
 import { Transactions } from '../database/transactions';
-import { Indicator } from '../indicators/entities/indicator.entity';
-import { YearLock } from '../locks/year-lock.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { CreateProjectDto, UpdateProjectDto } from './dto/project.dto';
-import { Narrative } from '../reports/entities/narrative.entity';
 import { FundingPeriodFunder } from './entities/funding-period-funder.entity';
 import { FundingPeriod } from './entities/funding-period.entity';
 import { Objective } from './entities/objective.entity';
 import { ProjectPartner } from './entities/project-partner.entity';
 import { ResultArea } from './entities/result-area.entity';
 import { Project } from './entities/project.entity';
+import { ProjectDependents } from './project-dependents';
 import { ProjectDetail, ProjectsRepository } from './projects.repository';
+import { join, render, t } from '../common/i18n/text';
 import { reportingYears, ReportingYear } from './reporting-years';
 
 @Injectable()
@@ -30,6 +29,7 @@ export class ProjectsService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
+    private readonly dependents: ProjectDependents,
   ) {}
 
   async list(actor: Actor): Promise<Project[]> {
@@ -109,11 +109,17 @@ export class ProjectsService {
   async remove(code: string, actor: Actor): Promise<void> {
     const project = await this.getWritable(code, actor, 'project.delete');
     await this.transactions.run(async (em) => {
-      const [indicators, locks] = await Promise.all([em.countBy(Indicator, { projectId: project.id }), em.countBy(YearLock, { projectId: project.id })]);
-      if (indicators + locks > 0) {
-        throw new ConflictError(`Project ${code} has ${indicators} indicator(s) and ${locks} locked year(s); set its status to completed or cancelled instead of deleting it`);
+      const blocking = await this.dependents.blocking(em, project.id);
+      if (blocking.length > 0) {
+        throw new ConflictError(
+          t(
+            `Projekt ${code} ima ${render(join(blocking, ' in '), 'sl')}; namesto brisanja mu nastavite stanje zaključen ali preklican`,
+            `Project ${code} has ${render(join(blocking, ' and '), 'en')}; set its status to completed or cancelled instead of deleting it`,
+          ),
+        );
       }
       // The parts go one by one, each with its audit entry, rather than by a silent cascade.
+      await this.dependents.removeAll(em, project.id, actor);
       const ctx = (entityType: string) => ({ ...this.ctx(em, actor, project.id), entityType });
       const periods = await em.findBy(FundingPeriod, { projectId: project.id });
       const funders = periods.length ? await em.findBy(FundingPeriodFunder, { fundingPeriodId: In(periods.map((p) => p.id)) }) : [];
@@ -130,9 +136,8 @@ export class ProjectsService {
   }
 }
 
-/** What a project consists of besides indicators, in the order it can be removed. */
+/** The project's own parts, in the order they can be removed (other features' records go first). */
 const PROJECT_PARTS = [
-  [Narrative, 'narrative'],
   [ResultArea, 'result_area'],
   [Objective, 'objective'],
   [FundingPeriod, 'funding_period'],

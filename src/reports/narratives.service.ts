@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { RuleViolationError } from '../common/errors';
-import { auditedUpsert } from '../database/audited-writes';
+import { auditedDelete, auditedUpsert } from '../database/audited-writes';
+import type { EntityManager } from 'typeorm';
 import { nowIso } from '../database/columns';
 import { Transactions } from '../database/transactions';
 import { LocksService } from '../locks/locks.service';
@@ -30,6 +31,12 @@ export class NarrativesService {
   /** For a project whose read access the caller has already checked. */
   forReadableProject(projectId: number, year: number): Promise<Narrative[]> {
     return this.transactions.manager.find(Narrative, { where: { projectId, year }, order: { resultAreaId: 'ASC', id: 'ASC' } });
+  }
+
+  /** Removes every narrative of a project (which is being deleted), each with its audit entry. */
+  async removeAllOf(em: EntityManager, projectId: number, actor: Actor): Promise<void> {
+    const ctx = { em, audit: this.audit, actor, entityType: 'narrative', projectId };
+    for (const row of await em.findBy(Narrative, { projectId })) await auditedDelete(ctx, Narrative, row.id);
   }
 
   async put(code: string, year: number, dto: PutNarrativeDto, actor: Actor): Promise<Narrative> {

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ProjectDependents } from '../projects/project-dependents';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { LocksModule } from '../locks/locks.module';
 import { ProjectsModule } from '../projects/projects.module';
@@ -17,4 +18,14 @@ import { SubmissionsService } from './submissions.service';
   providers: [ReportsService, ReportInputService, NarrativesService, SubmissionsService, PortfolioExportService, AnnualReportsJob, PortfolioExportJob],
   exports: [ReportsService, SubmissionsService],
 })
-export class ReportsModule {}
+export class ReportsModule implements OnModuleInit {
+  constructor(
+    private readonly dependents: ProjectDependents,
+    private readonly narratives: NarrativesService,
+  ) {}
+
+  /** A deleted project's narratives go with it, each with its audit entry. */
+  onModuleInit(): void {
+    this.dependents.register({ removeAll: (em, projectId, actor) => this.narratives.removeAllOf(em, projectId, actor) });
+  }
+}

@@ -84,10 +84,16 @@ describe('setting up a programme over the API', () => {
     await k.delete(`/api/projects/NOVI-VAL/result-areas/${area.id}`).expect(204);
     await k.delete('/api/projects/NOVI-VAL/unknown-kind/1').expect(404);
     // A project with figures is closed, not deleted: deleting would take its figures along unaudited.
-    await k.delete('/api/projects/NOVI-VAL').expect(409);
+    const refused = await k.delete('/api/projects/NOVI-VAL').set('Accept-Language', 'en').expect(409);
+    expect(refused.body.message).toBe('Project NOVI-VAL has 1 indicator(s); set its status to completed or cancelled instead of deleting it');
     expect((await k.patch('/api/projects/NOVI-VAL', { status: 'cancelled' }).expect(200)).body.status).toBe('cancelled');
     await k.post('/api/projects', { code: 'PRAZEN', name: 'Pomotoma vnesen', leadOrganisationId: lead.id }).expect(201);
+    await k.post('/api/projects/PRAZEN/funding-periods', { startDate: '2024-01-01', endDate: '2024-12-31' }).expect(201);
+    await k.put('/api/projects/PRAZEN/narratives/2024', { text: 'Osnutek' }).expect(200);
     await k.delete('/api/projects/PRAZEN').expect(204);
+    // Its narrative went with it, through the reports feature, with its own audit entry.
+    const trail = (await k.get('/api/audit/verify').expect(200)).body;
+    expect(trail.ok).toBe(true);
     await k.get('/api/projects/PRAZEN').expect(404);
   });
 });
