@@ -84,16 +84,43 @@ export function bytes(size) {
 }
 
 /**
- * What a person typed as a number → the API's decimal string ("12.5"), or null when it is not one.
- * Accepts the Slovene comma (`12,5`) and grouping dots (`1.234,5`, `2.500`) as well as `12.5`.
+ * What a person typed as a number → the API's decimal string ("1250.5"), or null when it is not one.
+ * One rule everywhere (the grid, the value form), strict in the page's language so that nothing is
+ * silently reinterpreted: in Slovene dots group thousands and the comma is the decimal mark
+ * (`1.250,5`, `1250,5`, `2.500`); `12.5` and `1.25` are refused, never read as 12,5 or 125. In
+ * English the other way round (`1,250.5`; `12,5` refused). Spaces (also no-break) are ignored.
  */
 export function parseDecimal(text) {
-  let s = String(text).replace(/[\s\u00A0\u202F]/g, '');
-  if (s === '') return null;
-  if (s.includes(',')) s = s.replace(/\./g, '').replace(',', '.');
-  else if (/^\d{1,3}(\.\d{3})+$/.test(s) && lang() === 'sl') s = s.replace(/\./g, '');
-  return /^\d+(\.\d+)?$/.test(s) ? s : null;
+  return readNumber(text).value;
 }
+
+const NUMBER_SHAPES = {
+  sl: { pattern: /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/, group: /\./g },
+  en: { pattern: /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/, group: /,/g },
+};
+
+/**
+ * Reads a typed number and says what is wrong with it: `{ value, error }`, `error` one of
+ * `empty`, `format` (not a number in the page's notation), `negative`, `whole` (decimals where
+ * the unit counts persons or events: `decimals` 0), `decimals` (more than `decimals` places).
+ */
+export function readNumber(text, { decimals } = {}) {
+  const s = String(text ?? '').replace(/[\s\u00A0\u202F]/g, '');
+  if (s === '') return { value: null, error: 'empty' };
+  if (/^[-\u2212]/.test(s)) return { value: null, error: 'negative' };
+  const shape = NUMBER_SHAPES[lang()] ?? NUMBER_SHAPES.sl;
+  const match = shape.pattern.exec(s);
+  if (!match) return { value: null, error: 'format' };
+  const whole = match[1].replace(shape.group, '').replace(/^0+(?=\d)/, '');
+  const fraction = match[2] ?? '';
+  const value = fraction ? `${whole}.${fraction}` : whole;
+  const places = fraction.replace(/0+$/, '').length;
+  if (decimals !== undefined && places > decimals) return { value: null, error: decimals === 0 ? 'whole' : 'decimals' };
+  return { value, error: null };
+}
+
+/** How many decimals a value of the unit may have (src/indicators/calculation/validation.ts UNIT_DECIMALS). */
+export const UNIT_DECIMALS = { persons: 0, events: 0, hours: 2, eur: 2, percent: 2, other: 6 };
 
 /** A stored decimal ("12.5") as a person would type it back: `12,5` in Slovene, no grouping. */
 export function inputNumber(value) {

@@ -95,3 +95,28 @@ export function showErrors(form, errors, message) {
   }
   (first ?? summary)?.focus?.();
 }
+
+/** A labelled textarea for a batch's reason, with a slot for its error. */
+export function reasonBox(name, label, hint) {
+  const id = uid(name);
+  const input = h('textarea', { id, name, rows: 2, 'aria-describedby': `${id}-hint` });
+  const error = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
+  const wrapper = h('div', { class: 'field', hidden: true, dataset: { field: name } }, h('label', { for: id }, label), h('p', { class: 'field-hint', id: `${id}-hint` }, hint), error, input);
+  return {
+    wrapper,
+    input,
+    show(message) {
+      wrapper.hidden = false;
+      error.textContent = message;
+      error.hidden = false;
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', `${id}-hint ${id}-error`);
+    },
+    clear() {
+      error.hidden = true;
+      error.textContent = '';
+      input.removeAttribute('aria-invalid');
+      input.setAttribute('aria-describedby', `${id}-hint`);
+    },
+  };
+}

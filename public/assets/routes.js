@@ -1,4 +1,5 @@
 import { dashboardPage } from './pages/dashboard.js';
+import { gridPage } from './pages/grid.js';
 import { historyPage } from './pages/history.js';
 import { loginPage } from './pages/login.js';
 import { projectPage } from './pages/project.js';
@@ -15,6 +16,7 @@ const ROUTES = [
   { pattern: /^\/login$/, page: loginPage, anonymous: true },
   { pattern: /^\/projects$/, page: projectsPage },
   { pattern: /^\/projects\/([^/]+)$/, page: projectPage },
+  { pattern: /^\/projects\/([^/]+)\/grid$/, page: gridPage },
   { pattern: /^\/dashboard$/, page: dashboardPage, requires: 'report.submit' },
   { pattern: /^\/reports$/, page: reportsPage, requires: 'report.submit' },
   { pattern: /^\/history$/, page: historyPage },

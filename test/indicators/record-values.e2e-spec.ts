@@ -64,6 +64,8 @@ describe('recording values in batches', () => {
     const res = await vodja.post('/api/projects/AS/values', { rows, dryRun: true }).expect(200);
     expect(res.body.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual(['1:value', '2:value', '3:value']);
     expect(res.body.errors[0].message).toMatch(/parts \(1\.260\) exceed the total of AS-U1 for 2021 \(30\)/);
+    // The code tells a client (the grid, the import page) to offer "confirm with a reason".
+    expect(res.body.errors.map((e: { code?: string }) => e.code)).toEqual(['partner_excess', 'partner_excess', 'partner_excess']);
     const confirmed = await vodja.post('/api/projects/AS/values', { rows, dryRun: true, partnerExcessReason: 'Partner je štel tudi udeležence drugih programov' }).expect(200);
     expect(confirmed.body.errors).toEqual([]);
   });

@@ -19,6 +19,9 @@ export async function projectPage(ctx) {
   const { project, reportingYears } = detail;
   const year = chooseYear(reportingYears, Number(ctx.query.year));
   const yearPart = h('div', { class: 'year-part' });
+  // Grid entry and the Excel import of the chosen year, for those who may record values.
+  const gridLink = h('a', { class: 'button-link', href: gridHref(code, year) }, t('grid.open'));
+  const gridPart = detail.permissions.includes('value.record') ? h('p', { class: 'grid-link' }, gridLink, ' ', h('span', { class: 'muted' }, t('grid.openHint'))) : null;
 
   replace(
     ctx.el,
@@ -38,6 +41,7 @@ export async function projectPage(ctx) {
               showYear(value);
             },
           }),
+          gridPart,
           yearPart,
         )
       : notice('info', h('p', {}, t('project.noYears'))),
@@ -47,6 +51,7 @@ export async function projectPage(ctx) {
 
   async function showYear(selected) {
     setTitle(`${project.code} ${selected}`);
+    gridLink.href = gridHref(code, selected);
     const isLatest = beginYear();
     replace(yearPart, loading());
     try {
@@ -55,6 +60,10 @@ export async function projectPage(ctx) {
       replace(yearPart, errorNotice(error));
     }
   }
+}
+
+function gridHref(code, year) {
+  return `#/projects/${encodeURIComponent(code)}/grid${year ? `?year=${year}` : ''}`;
 }
 
 /** The year asked for; else this calendar year when the project reports on it; else its last year. */

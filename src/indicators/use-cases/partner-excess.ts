@@ -47,8 +47,9 @@ export function partnerExcessErrors(planned: PlannedRow[], existing: AchievedVal
       const sum = formatNumber(excess.parts.toString(), { lang: 'sl' });
       const whole = formatNumber(excess.total.toString(), { lang: 'sl' });
       for (const r of rows) {
-        errors.push(
-          rowError(
+        errors.push({
+          code: 'partner_excess',
+          ...rowError(
             r.outcome.row,
             excess.what,
             t(
@@ -56,7 +57,7 @@ export function partnerExcessErrors(planned: PlannedRow[], existing: AchievedVal
               `the partners' parts (${sum}) exceed the total of ${indicator.code} for ${fields.year} (${whole}); correct them or confirm with a reason`,
             ),
           ),
-        );
+        });
       }
     }
   }

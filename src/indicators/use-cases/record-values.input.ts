@@ -70,6 +70,11 @@ export interface RowError {
   kind: 'invalid' | 'stale' | 'conflict' | 'locked';
   /** The stored value the error is about (the one that overlaps, or the one that moved on). */
   ref?: number;
+  /**
+   * Set where a client can offer a way out: `partner_excess` is lifted by confirming the batch
+   * with a `partnerExcessReason` (the grid and the import page show "Potrdi z razlogom").
+   */
+  code?: 'partner_excess';
 }
 
 export interface RecordValuesResult {

@@ -1,0 +1,133 @@
+import ExcelJS from 'exceljs';
+import { BrowserContext, Page } from 'playwright-core';
+import { focused, logIn, screenshot, useWebTest, waitForFocus } from './browser';
+
+jest.setTimeout(180_000);
+
+const USPESEN = 'Zavod za izobraževanje in usposabljanje USPEŠEN.SI';
+const NOVUS = 'Društvo NOVUS';
+
+/**
+ * Grid entry of a year's achieved values: typed with the keyboard (Tab right, Enter down), saved
+ * as one batch per project, errors on their cells in Slovene; the summary and the annual report
+ * show what was entered.
+ */
+describe('web interface: grid entry', () => {
+  const web = useWebTest();
+
+  const cell = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+
+  async function focusedLabel(page: Page): Promise<string | null> {
+    return page.evaluate(`document.activeElement && document.activeElement.getAttribute('aria-label')`);
+  }
+
+  it('enters six AS and KCM values by keyboard, reloads and sees them; the summary and the report show them', async () => {
+    const { context, page } = await logIn(web, 'vodja');
+    await page.goto(`${web.baseUrl}/#/projects/AS?year=2021`);
+    await page.getByRole('link', { name: 'Vnos v tabeli' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Vnos v tabeli' }).waitFor();
+    expect(page.url()).toContain('#/projects/AS/grid?year=2021');
+
+    // Enter moves down in the same column, Tab to the next cell on the right.
+    await cell(page, 'AS-U1 – Skupaj: dosežena vrednost').focus();
+    await page.keyboard.type('12.5');
+    await page.keyboard.press('Enter');
+    expect(await focusedLabel(page)).toBe(`AS-U1 – ${USPESEN}: dosežena vrednost`);
+    await page.keyboard.type('5');
+    await cell(page, 'AS-R1 – Skupaj: števec').focus();
+    await page.keyboard.type('3');
+    await page.keyboard.press('Tab');
+    expect(await focusedLabel(page)).toBe('AS-R1 – Skupaj: imenovalec');
+    await page.keyboard.type('12');
+    expect(await page.locator('td.changed').count()).toBe(4);
+    await page.getByText('Spremenjenih vrstic: 3').waitFor();
+
+    // "12.5" is not a Slovene number: refused on the page, on its cell, and the focus goes there.
+    await page.getByRole('button', { name: 'Shrani spremembe' }).click();
+    await page.getByRole('alert').getByText('Nič ni shranjeno. Popravite napake (1):').waitFor();
+    const total = cell(page, 'AS-U1 – Skupaj: dosežena vrednost');
+    await waitForFocus(page, { id: (await total.getAttribute('id')) ?? '' });
+    expect(await total.getAttribute('aria-invalid')).toBe('true');
+    await page.locator('td.invalid .field-error').getByText('»12.5« ni število v slovenskem zapisu', { exact: false }).waitFor();
+    expect(await page.locator('.form-errors').innerText()).not.toContain('null');
+
+    // A decimal for persons is refused too; then the right figure saves all three rows in one batch.
+    await total.fill('12,5');
+    await page.getByRole('button', { name: 'Shrani spremembe' }).click();
+    await page.locator('td.invalid .field-error').getByText('12,5 ni celo število', { exact: false }).waitFor();
+    await total.fill('');
+    await page.keyboard.type('12');
+    await page.keyboard.press('Control+Enter');
+    await page.getByText('Shranjeno. Novih vrednosti: 3, spremenjenih: 0.').waitFor();
+    expect((await focused(page)).className).toContain('grid-status');
+    expect(await page.locator('td.changed').count()).toBe(0);
+    await screenshot(page, 'grid');
+
+    // KCM: a partner's part above the total is the server's refusal, with the option to confirm it.
+    await page.goto(`${web.baseUrl}/#/projects/KCM/grid?year=2021`);
+    await cell(page, 'KCM-2 – Skupaj: dosežena vrednost').focus();
+    await page.keyboard.type('150');
+    await page.keyboard.press('Enter');
+    expect(await focusedLabel(page)).toBe(`KCM-2 – ${NOVUS}: dosežena vrednost`);
+    await page.keyboard.type('200');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+    expect(await focusedLabel(page)).toBe('KCM-3 – Skupaj: dosežena vrednost');
+    await page.keyboard.type('20');
+    await page.getByRole('button', { name: 'Shrani spremembe' }).click();
+    await page.locator('td.invalid .field-error').getByText('deli partnerjev (200) presegajo skupno vrednost KCM-2', { exact: false }).first().waitFor();
+    await page.getByRole('button', { name: 'Potrdi z razlogom' }).waitFor();
+    const novus = cell(page, `KCM-2 – ${NOVUS}: dosežena vrednost`);
+    expect(await focusedLabel(page)).toBe('KCM-2 – Skupaj: dosežena vrednost');
+    await novus.fill('40');
+    await page.getByRole('button', { name: 'Shrani spremembe' }).click();
+    await page.getByText('Shranjeno. Novih vrednosti: 3, spremenjenih: 0.').waitFor();
+
+    // After a reload the grid shows what is stored.
+    await page.reload();
+    await cell(page, 'KCM-3 – Skupaj: dosežena vrednost').waitFor();
+    expect(await cell(page, 'KCM-2 – Skupaj: dosežena vrednost').inputValue()).toBe('150');
+    expect(await novus.inputValue()).toBe('40');
+    expect(await cell(page, 'KCM-3 – Skupaj: dosežena vrednost').inputValue()).toBe('20');
+    await page.goto(`${web.baseUrl}/#/projects/AS/grid?year=2021`);
+    await total.waitFor();
+    expect(await total.inputValue()).toBe('12');
+    expect(await cell(page, `AS-U1 – ${USPESEN}: dosežena vrednost`).inputValue()).toBe('5');
+    expect(await cell(page, 'AS-R1 – Skupaj: števec').inputValue()).toBe('3');
+    expect(await cell(page, 'AS-R1 – Skupaj: imenovalec').inputValue()).toBe('12');
+
+    // The project page's summary.
+    await page.goto(`${web.baseUrl}/#/projects/AS?year=2021`);
+    const achieved = (code: string) => page.locator(`tr[data-indicator="${code}"] td[data-label="Doseženo"]`);
+    await achieved('AS-U1').getByText('12', { exact: true }).waitFor();
+    expect(await achieved('AS-R1').innerText()).toContain('25,00');
+    expect(await page.locator('tr[data-indicator="AS-U1"]').innerText()).toContain(USPESEN);
+    await page.goto(`${web.baseUrl}/#/projects/KCM?year=2021`);
+    await achieved('KCM-2').getByText('150', { exact: true }).waitFor();
+    expect(await achieved('KCM-3').innerText()).toBe('20');
+
+    // The annual reports, read back.
+    const as = await reportNumbers(context, web.baseUrl, 'AS');
+    expect(as.get('Število oseb iz ranljivih')).toEqual(expect.arrayContaining([12]));
+    expect(as.get('Delež oseb')).toEqual(expect.arrayContaining([0.25]));
+    const kcm = await reportNumbers(context, web.baseUrl, 'KCM');
+    expect(kcm.get('Število dogodkov o trgu dela')).toEqual(expect.arrayContaining([150]));
+    expect(kcm.get('Število skupinskih dogodkov')).toEqual(expect.arrayContaining([20]));
+    await context.close();
+  });
+});
+
+/** The numbers of each indicator row of a project's 2021 workbook, by the start of the row's first cell. */
+async function reportNumbers(context: BrowserContext, baseUrl: string, code: string): Promise<{ get(prefix: string): number[] }> {
+  const res = await context.request.get(`${baseUrl}/api/projects/${code}/reports/annual?year=2021&format=xlsx`);
+  expect(res.status()).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await res.body()) as unknown as ArrayBuffer);
+  const rows: ExcelJS.Row[] = [];
+  wb.getWorksheet('Kazalniki')!.eachRow((row) => rows.push(row));
+  return {
+    get: (prefix) => {
+      const row = rows.find((r) => String(r.getCell(1).value).startsWith(prefix));
+      return row ? (row.values as unknown[]).filter((v): v is number => typeof v === 'number') : [];
+    },
+  };
+}
