@@ -23,10 +23,12 @@ export function whenUnauthenticated(handler) {
 async function request(method, url, body) {
   // The server answers its messages (field errors included) in the page's language.
   const headers = { Accept: 'application/json', 'Accept-Language': lang() };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (a file upload) sets its own multipart type and boundary.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   let res;
   try {
-    res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    res = await fetch(url, { method, headers, body: body === undefined ? undefined : isForm ? body : JSON.stringify(body), credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, { message: 'network' });
   }
@@ -43,6 +45,8 @@ async function request(method, url, body) {
 
 export const api = {
   get: (url) => request('GET', url),
+  /** A multipart upload (FormData with a file); answers JSON like the rest. */
+  upload: (url, form) => request('POST', url, form),
   post: (url, body = {}) => request('POST', url, body),
   put: (url, body) => request('PUT', url, body),
   patch: (url, body) => request('PATCH', url, body),

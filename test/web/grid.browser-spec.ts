@@ -1,4 +1,7 @@
 import ExcelJS from 'exceljs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { focused, logIn, screenshot, useWebTest, waitForFocus } from './browser';
 
@@ -114,6 +117,49 @@ describe('web interface: grid entry', () => {
     expect(kcm.get('Število skupinskih dogodkov')).toEqual(expect.arrayContaining([20]));
     await context.close();
   });
+
+  it('imports a filled-in template through the page: dry run with errors by row and column, then exactly that file', async () => {
+    const { context, page } = await logIn(web, 'vodja');
+    await page.goto(`${web.baseUrl}/#/projects/AS/grid?year=2021`);
+    await page.getByRole('heading', { level: 2, name: 'Uvoz iz Excela' }).waitFor();
+    await page.getByRole('button', { name: 'Prenesi predlogo' }).click();
+    await page.getByText('Prenesena predloga: vrednosti-AS-2021.xlsx').waitFor();
+
+    // The same template, fetched in the test and filled in as a person would in Excel.
+    const res = await context.request.get(`${web.baseUrl}/api/projects/AS/values/template?year=2021`);
+    expect(res.status()).toBe(200);
+    const template = Buffer.from(await res.body());
+    const bad = await fill(template, { 'AS-U1|Skupaj': 14, 'AS-U1|Andragoški zavod Ljudska univerza Velenje': '4.5' });
+    const good = await fill(template, { 'AS-U1|Skupaj': 14, 'AS-U1|Andragoški zavod Ljudska univerza Velenje': 4 });
+
+    const file = page.getByLabel('Izpolnjena predloga (XLSX)');
+    await file.setInputFiles(bad);
+    await page.getByRole('button', { name: 'Preveri' }).click();
+    await page.getByRole('heading', { name: 'Rezultat preverjanja' }).waitFor();
+    const errorRow = page.locator('.import-table tr.has-error');
+    expect(await errorRow.count()).toBe(1);
+    expect(await errorRow.innerText()).toContain('Dosežena vrednost: »4.5« ni število');
+    expect(await page.getByRole('button', { name: 'Uvozi' }).isVisible()).toBe(false);
+
+    await file.setInputFiles(good);
+    await page.getByRole('button', { name: 'Preveri' }).click();
+    await page.getByText('Novo: 1, spremenjeno: 1, enako: 2.').waitFor();
+    expect(await page.locator('.import-table tr.has-error').count()).toBe(0);
+    const changed = page.locator('.import-table tr', { hasText: 'spremenjeno' });
+    expect(await changed.innerText()).toContain('prej 12');
+    expect(await page.locator('.import-table tr', { hasText: 'novo' }).innerText()).toContain('Andragoški zavod Ljudska univerza Velenje');
+    await screenshot(page, 'import-dry-run');
+
+    // Stored values change: the import asks why, then applies exactly what the check showed.
+    await page.getByRole('button', { name: 'Uvozi' }).click();
+    await page.locator('[data-field="import-reason"] .field-error').getByText('Navedite razlog').waitFor();
+    await page.getByLabel('Razlog spremembe shranjenih vrednosti').last().fill('Naknadno prejete evidence partnerja');
+    await page.getByRole('button', { name: 'Uvozi' }).click();
+    await page.getByText('Uvoženo. Novo: 1, spremenjeno: 1, enako: 2.').waitFor();
+    expect(await page.getByLabel('AS-U1 – Skupaj: dosežena vrednost', { exact: true }).inputValue()).toBe('14');
+    expect(await page.getByLabel('AS-U1 – Andragoški zavod Ljudska univerza Velenje: dosežena vrednost', { exact: true }).inputValue()).toBe('4');
+    await context.close();
+  });
 });
 
 /** The numbers of each indicator row of a project's 2021 workbook, by the start of the row's first cell. */
@@ -130,4 +176,21 @@ async function reportNumbers(context: BrowserContext, baseUrl: string, code: str
       return row ? (row.values as unknown[]).filter((v): v is number => typeof v === 'number') : [];
     },
   };
+}
+
+/** The template with `Dosežena vrednost` set on the rows named `code|Partner`, saved to a temporary file. */
+async function fill(template: Buffer, values: Record<string, number | string>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(template as unknown as ArrayBuffer);
+  const sheet = wb.getWorksheet('Vrednosti')!;
+  const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+  const col = (name: string) => header.indexOf(name);
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const key = `${row.getCell(col('Koda')).value}|${row.getCell(col('Partner')).value}`;
+    if (key in values) row.getCell(col('Dosežena vrednost')).value = values[key];
+  });
+  const path = join(mkdtempSync(join(tmpdir(), 'kazalnik-import-')), 'vrednosti-AS-2021.xlsx');
+  writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
+  return path;
 }

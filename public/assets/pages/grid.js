@@ -5,6 +5,7 @@ import { amount, dateRange } from '../format.js';
 import { indicatorName, t } from '../i18n.js';
 import { errorNotice, errorText, loading, notice, pageHeading, setTitle, yearSelect } from '../ui.js';
 import { gridRows, inputColumns, originalText, readRow } from './grid-rows.js';
+import { importPanel } from './import-panel.js';
 
 /**
  * Grid entry: every indicator × part (whole partnership, each partner, dimension parts) of one
@@ -108,6 +109,7 @@ async function yearGrid({ detail, yearInfo, target }) {
     editable ? h('details', { class: 'legend grid-help' }, h('summary', {}, t('grid.helpTitle')), h('p', {}, t('grid.help')), h('p', {}, t('grid.helpNumbers'))) : null,
     changedNote,
     editable ? form : tablePart,
+    editable ? importPanel({ detail, year, onImported: refresh }) : null,
   );
 
   function draw() {
