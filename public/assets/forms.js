@@ -1,4 +1,4 @@
-import { h, uid } from './dom.js';
+import { h, replace, uid } from './dom.js';
 import { t } from './i18n.js';
 
 /**
@@ -72,7 +72,8 @@ export function showErrors(form, errors, message) {
   clearErrors(form);
   const loose = [];
   let first = null;
-  for (const error of errors) {
+  // A message the server left empty never shows as "null" or a blank line.
+  for (const error of errors.filter((e) => e && e.message !== null && e.message !== undefined && String(e.message).trim() !== '')) {
     const wrapper = form.querySelector(`[data-field="${CSS.escape(error.field ?? '')}"]`);
     const errorEl = wrapper?.querySelector('.field-error');
     const input = wrapper?.querySelector('input, select, textarea');
@@ -90,7 +91,8 @@ export function showErrors(form, errors, message) {
   }
   const summary = form.querySelector('.form-errors');
   if (summary) {
-    summary.replaceChildren(h('p', {}, message ?? t('error.fixFields')), loose.length ? h('ul', {}, loose.map((m) => h('li', {}, m))) : null);
+    // Through replace(), which skips null: the DOM's own replaceChildren(null) writes the word "null".
+    replace(summary, h('p', {}, message ?? t('error.fixFields')), loose.length ? h('ul', {}, loose.map((m) => h('li', {}, m))) : null);
     summary.hidden = false;
   }
   (first ?? summary)?.focus?.();

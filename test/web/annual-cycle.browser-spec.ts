@@ -53,7 +53,7 @@ describe('web interface: a reporting cycle', () => {
     await page.getByRole('button', { name: 'Shrani vrednost' }).click();
     const error = page.locator('[data-field="value"] .field-error');
     await error.waitFor();
-    expect(await error.innerText()).toContain('Vpišite nenegativno število');
+    expect(await error.innerText()).toContain('»dvanajst« ni število v slovenskem zapisu');
     expect(await value.getAttribute('aria-invalid')).toBe('true');
     expect((await value.getAttribute('aria-describedby'))?.split(' ')).toContain(await error.getAttribute('id'));
 

@@ -160,6 +160,30 @@ describe('web interface: grid entry', () => {
     expect(await page.getByLabel('AS-U1 – Andragoški zavod Ljudska univerza Velenje: dosežena vrednost', { exact: true }).inputValue()).toBe('4');
     await context.close();
   });
+
+  it('the value form reads numbers by the same rule, starts afresh for another indicator and keeps the focus after saving', async () => {
+    const { context, page } = await logIn(web, 'vodja');
+    await page.goto(`${web.baseUrl}/#/projects/KCM?year=2021`);
+    await page.getByRole('button', { name: 'Vnesi vrednost za KCM-4' }).click();
+    const partner = page.getByLabel('Partner', { exact: true });
+    await partner.selectOption({ label: NOVUS });
+    const value = page.getByLabel('Dosežena vrednost');
+    await value.fill('12.5');
+    await page.getByRole('button', { name: 'Shrani vrednost' }).click();
+    await page.locator('[data-field="value"] .field-error').getByText('»12.5« ni število v slovenskem zapisu', { exact: false }).waitFor();
+    expect(await page.locator('.value-form .form-errors').innerText()).not.toContain('null');
+    await value.fill('1.250');
+    await page.getByRole('button', { name: 'Shrani vrednost' }).click();
+    await page.getByText('Shranjeno: KCM-4, leto 2021 – 1.250.').waitFor();
+    await waitForFocus(page, { className: 'form-status' });
+
+    // The next indicator: the whole partnership again, and no message about the previous one.
+    await page.getByRole('button', { name: 'Vnesi vrednost za KCM-5' }).click();
+    await waitForFocus(page, { id: (await value.getAttribute('id')) ?? '' });
+    expect(await partner.inputValue()).toBe('');
+    expect(await page.locator('.value-form .form-status').innerText()).toBe('');
+    await context.close();
+  });
 });
 
 /** The numbers of each indicator row of a project's 2021 workbook, by the start of the row's first cell. */

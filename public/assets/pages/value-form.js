@@ -1,9 +1,10 @@
 import { api, withQuery } from '../api.js';
 import { h, replace } from '../dom.js';
 import { clearErrors, errorSummary, field, showErrors } from '../forms.js';
-import { amount, dateRange, dateTime, inputNumber, num, parseDecimal, shorten } from '../format.js';
+import { amount, dateRange, dateTime, inputNumber, num, readNumber, shorten, UNIT_DECIMALS } from '../format.js';
 import { indicatorName, t } from '../i18n.js';
 import { errorText, latestOnly, notice, section } from '../ui.js';
+import { numberProblem } from './grid-rows.js';
 
 /**
  * Entering an achieved value, or correcting one: when a value already exists for the chosen
@@ -38,7 +39,8 @@ export function valueForm({ detail, yearInfo, indicators, onSaved }) {
   const reasonField = field({ name: 'reason', label: t('value.reason'), type: 'textarea', rows: 2, hint: t('value.reasonHint'), required: true });
   const shareGroup = h('div', { class: 'field-row share-fields' }, numeratorField.wrapper, denominatorField.wrapper);
   const modeNote = h('div', { class: 'mode-note' });
-  const status = h('p', { class: 'form-status', role: 'status' });
+  // Focusable: after a save the focus lands on the message instead of dropping to <body>.
+  const status = h('p', { class: 'form-status', role: 'status', tabindex: '-1' });
   const submit = h('button', { type: 'submit', class: 'primary' }, t('value.save'));
   const existing = h('div', { class: 'existing-values' });
 
@@ -59,7 +61,7 @@ export function valueForm({ detail, yearInfo, indicators, onSaved }) {
     h('div', { class: 'actions' }, submit, status),
   );
 
-  indicatorField.input.addEventListener('change', () => loadValues());
+  indicatorField.input.addEventListener('change', () => loadValues({ anotherIndicator: true }));
   for (const f of [partnerField, startField, endField]) f.input.addEventListener('change', () => setEditing(findMatch(), false));
 
   const element = section(t('value.title', { year }), h('p', { class: 'muted' }, t('value.intro', { range: dateRange(yearInfo.start, yearInfo.end) })), existing, form);
@@ -70,9 +72,15 @@ export function valueForm({ detail, yearInfo, indicators, onSaved }) {
     return indicators.find((i) => String(i.indicatorId) === indicatorField.input.value);
   }
 
-  async function loadValues({ keepInput = false } = {}) {
+  async function loadValues({ keepInput = false, anotherIndicator = false } = {}) {
     const ind = current();
     const isLatest = beginLoad();
+    // Another indicator starts afresh: the whole partnership, and no message about the last one.
+    if (anotherIndicator) {
+      partnerField.input.value = '';
+      status.textContent = '';
+      clearErrors(form);
+    }
     valueField.wrapper.hidden = ind.isShare;
     shareGroup.hidden = !ind.isShare;
     // Another indicator: nothing typed for the previous one carries over. Cleared now, not after
@@ -168,17 +176,18 @@ export function valueForm({ detail, yearInfo, indicators, onSaved }) {
     (current().isShare ? numeratorField : valueField).input.focus();
   }
 
+  /** The one entry rule of the pages (format.js readNumber): the page's notation, whole numbers for persons and events. */
   function readFigures(ind, errors) {
-    if (!ind.isShare) {
-      const value = parseDecimal(valueField.input.value);
-      if (value === null) errors.push({ field: 'value', message: valueField.input.value.trim() ? t('value.notNumber') : t('value.required') });
-      return { value };
-    }
-    const numerator = parseDecimal(numeratorField.input.value);
-    const denominator = parseDecimal(denominatorField.input.value);
-    if (numerator === null) errors.push({ field: 'numerator', message: numeratorField.input.value.trim() ? t('value.notNumber') : t('value.required') });
-    if (denominator === null) errors.push({ field: 'denominator', message: denominatorField.input.value.trim() ? t('value.notNumber') : t('value.required') });
-    else if (Number(denominator) === 0) errors.push({ field: 'denominator', message: t('value.denominatorZero') });
+    const decimals = ind.isShare ? 0 : (UNIT_DECIMALS[ind.unit] ?? 6);
+    const read = (f, name) => {
+      const result = readNumber(f.input.value, { decimals });
+      if (result.error) errors.push({ field: name, message: numberProblem(result.error, f.input.value, decimals) });
+      return result.value;
+    };
+    if (!ind.isShare) return { value: read(valueField, 'value') };
+    const numerator = read(numeratorField, 'numerator');
+    const denominator = read(denominatorField, 'denominator');
+    if (denominator !== null && Number(denominator) === 0) errors.push({ field: 'denominator', message: t('value.denominatorZero') });
     if (numerator !== null && denominator !== null && Number(numerator) > Number(denominator)) errors.push({ field: 'numerator', message: t('value.numeratorTooBig') });
     return { numerator, denominator };
   }
@@ -221,6 +230,7 @@ export function valueForm({ detail, yearInfo, indicators, onSaved }) {
       await onSaved();
       await loadValues();
       status.textContent = message;
+      status.focus();
     } catch (error) {
       await handleError(error);
     } finally {
@@ -246,7 +256,7 @@ export function valueForm({ detail, yearInfo, indicators, onSaved }) {
     /** Chooses an indicator (from the table's "Enter" button) and moves focus into the form. */
     async selectIndicator(id, focus) {
       indicatorField.input.value = String(id);
-      await loadValues();
+      await loadValues({ anotherIndicator: true });
       if (focus) {
         element.scrollIntoView({ block: 'start' });
         (current().isShare ? numeratorField : valueField).input.focus();
