@@ -1,12 +1,16 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { applySecurity } from './auth/security';
+import { BodyRulesInterceptor } from './common/body/body-rules.interceptor';
+import { TextBoundaryPipe } from './common/text/text-boundary.pipe';
 import { createValidationPipe } from './common/validation';
 
 /** Everything main.ts and the end-to-end tests apply to the app alike. */
 export function configureApp(app: INestApplication): void {
   applySecurity(app);
-  app.useGlobalPipes(createValidationPipe());
+  // Text first: validation sees only well-formed NFC text.
+  app.useGlobalPipes(new TextBoundaryPipe(), createValidationPipe());
+  app.useGlobalInterceptors(new BodyRulesInterceptor());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -72,6 +72,20 @@ for (const { kind, run, label } of testDatabaseKinds()) {
       await expect(audit.record(db.dataSource.manager, auditChange())).rejects.toThrow('must be called with the EntityManager of an open transaction');
     });
 
+    it.each([
+      ['a lone surrogate in the reason', { reason: 'popravek \ud800' }, 'reason'],
+      ['a lone surrogate in the actor’s username', { actor: { ...TEST_ACTOR, username: '\udc00x' } }, 'actorUsername'],
+      ['a NUL in the entity id', { entityId: 'a\u0000b' }, 'entityId'],
+    ])('refuses, as a programming error, %s, and writes nothing', async (_label, overrides, field) => {
+      await expect(transactions.run((em) => audit.record(em, auditChange(overrides)))).rejects.toThrow(`Audit entry field ${field}`);
+      await expect(audit.verify()).resolves.toEqual({ ok: true, entries: 0 });
+    });
+
+    it('records and verifies awkward but well-formed text (emoji, combining marks, RTL marks, č/ć/đ)', async () => {
+      await transactions.run((em) => audit.record(em, auditChange({ reason: 'Čćđ 👩‍👩‍👧 e\u0301 \u200fשלום\u200e', after: { note: '🇸🇮' } })));
+      await expect(audit.verify()).resolves.toEqual({ ok: true, entries: 1 });
+    });
+
     it('writes nothing when the caller’s transaction rolls back', async () => {
       await recordMany(1);
       const failing = transactions.run(async (em) => {

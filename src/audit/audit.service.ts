@@ -5,6 +5,7 @@ import { AuditEntry } from './audit-entry.entity';
 import { AuditEntryRepository } from './audit-entry.repository';
 import { AUDIT_ACTIONS, AuditChange, AuditEntryContent, REASON_CATEGORIES, VerifyResult } from './audit.types';
 import { canonicalJson, entryHash, verifyChain } from './hash-chain';
+import { textProblem } from '../common/text/well-formed';
 
 /** Optional provider of the current instant (ISO string); tests bind a fixed clock to it. */
 export const AUDIT_CLOCK = Symbol('AUDIT_CLOCK');
@@ -60,6 +61,7 @@ export class AuditService {
     const occurredAt = this.clock();
     const rows = changes.map((change) => {
       const content = contentFor(change, occurredAt, prevHash);
+      assertStorableText(content);
       const entry = { ...content, batchId: content.batchId ?? null, hash: entryHash(content) };
       prevHash = entry.hash;
       return entry;
@@ -108,6 +110,18 @@ function contentFor(change: AuditChange, occurredAt: string, prevHash: string | 
 /** `undefined` and `null` both mean "no state" (nothing before a creation, nothing after a deletion). */
 function serialiseState(state: unknown): string | null {
   return state === undefined || state === null ? null : canonicalJson(state);
+}
+
+/**
+ * The hash must cover exactly the text the database stores and returns. A lone surrogate would be
+ * stored as U+FFFD (and a NUL refused by PostgreSQL), so the entry would never verify again: the
+ * text boundary (common/text) refuses such input with 400, and reaching here with it is a bug.
+ */
+function assertStorableText(content: AuditEntryContent): void {
+  for (const [field, value] of Object.entries(content)) {
+    const problem = typeof value === 'string' ? textProblem(value) : null;
+    if (problem) throw new Error(`Audit entry field ${field} holds a ${problem}; text must pass the text boundary (common/text) before it is audited`);
+  }
 }
 
 /** Callers are code, not users: an unknown action or category is a programming error. */

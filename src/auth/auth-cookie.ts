@@ -1,3 +1,4 @@
+import { normaliseText } from '../common/text/well-formed';
 import type { CookieOptions, Request, Response } from 'express';
 
 /** The cookie that carries the access token for the web pages. */
@@ -33,5 +34,6 @@ export function tokenFromRequest(req: Request): string | null {
 
 /** The client's address as Express sees it (behind a proxy, only with `trust proxy` set). */
 export function clientAddress(req: Request): string {
-  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  // Stored in audit entries; behind a proxy it comes from X-Forwarded-For, so it passes the text rule.
+  return normaliseText(req.ip ?? req.socket.remoteAddress ?? 'unknown', 'X-Forwarded-For');
 }

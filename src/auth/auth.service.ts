@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AccessPolicy } from '../access/access-policy';
 import type { Permission } from '../access/permissions';
 import { AuditService } from '../audit/audit.service';
+import { truncateCodePoints } from '../common/text/well-formed';
 import { Transactions } from '../database/transactions';
 import type { User } from '../users/entities/user.entity';
 import { normaliseUsername, UsersRepository } from '../users/users.repository';
@@ -39,7 +40,7 @@ export class AuthService {
   ) {}
 
   async login(rawUsername: string, password: string, ip: string): Promise<LoginResponse> {
-    const username = normaliseUsername(rawUsername).slice(0, 100);
+    const username = truncateCodePoints(normaliseUsername(rawUsername), 100);
     const wait = await this.throttle.begin(username, ip);
     if (wait > 0) {
       this.logger.warn(`Login for ${JSON.stringify(username)} from ${ip} refused: too many failed attempts`);

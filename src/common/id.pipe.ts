@@ -1,4 +1,5 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
+import { t } from './i18n/text';
 import { badRequest } from './validation';
 
 /** The largest id a 32-bit integer column holds (PostgreSQL `integer`). */
@@ -14,7 +15,7 @@ export class IdPipe implements PipeTransform<string, number> {
     const field = metadata.data ?? 'id';
     const id = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
     if (!Number.isInteger(id) || id < 1 || id > MAX_ID) {
-      throw badRequest([{ field, message: `${field} must be a whole number from 1 to ${MAX_ID}` }]);
+      throw badRequest([{ field, message: t(`${field} mora biti celo število od 1 do ${MAX_ID}`, `${field} must be a whole number from 1 to ${MAX_ID}`) }]);
     }
     return id;
   }

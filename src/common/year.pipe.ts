@@ -1,9 +1,10 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
+import { t } from './i18n/text';
 import { badRequest } from './validation';
 
 function parseYear(value: string, field: string): number {
   if (!/^\d{4}$/.test(value) || Number(value) < 1990 || Number(value) > 2100) {
-    throw badRequest([{ field, message: `${field} must be a year between 1990 and 2100` }]);
+    throw badRequest([{ field, message: t(`${field} mora biti leto med 1990 in 2100`, `${field} must be a year between 1990 and 2100`) }]);
   }
   return Number(value);
 }

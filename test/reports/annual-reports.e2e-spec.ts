@@ -64,7 +64,7 @@ describe('annual reports over HTTP', () => {
 
   it('names the bad parameter of a report request', async () => {
     const res = await koordinator.get('/api/projects/AS/reports/annual?year=2020&format=docx').expect(400);
-    expect(res.body.errors).toEqual([{ field: 'format', message: 'format must be xlsx or pdf' }]);
+    expect(res.body.errors).toEqual([{ field: 'format', message: 'format mora biti ena od vrednosti: xlsx, pdf' }]);
     const unknown = await koordinator.get('/api/projects/AS/reports/annual?year=2020&format=pdf&template=nobeden').expect(422);
     expect(unknown.body.errors[0].field).toBe('template');
   });

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsDecimalValue, IsId, IsVersion } from '../../common/dto-decorators';
+import { IsDecimalValue, IsId, IsSortOrder, IsVersion } from '../../common/dto-decorators';
 import { AGGREGATIONS, DIMENSIONS, Dimension, DIRECTIONS, INDICATOR_KINDS, INDICATOR_UNITS } from '../entities/indicator.entity';
 import type { Aggregation, Direction, IndicatorKind, IndicatorUnit } from '../indicator-summary.types';
 
@@ -80,10 +80,7 @@ export class CreateIndicatorDto {
   @IsId()
   resultAreaId?: number;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(0)
+  @IsSortOrder()
   sortOrder?: number;
 }
 

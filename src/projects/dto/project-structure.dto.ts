@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsDecimalValue, IsId } from '../../common/dto-decorators';
+import { IsCalendarDate, IsDecimalValue, IsId, IsSortOrder } from '../../common/dto-decorators';
 import { PARTNER_ROLES, PartnerRole } from '../entities/project-partner.entity';
 
 export class CreatePartnerDto {
@@ -76,10 +76,7 @@ export class CreateObjectiveDto {
   @Length(1, 5000)
   name: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(0)
+  @IsSortOrder()
   sortOrder?: number;
 }
 

@@ -1,4 +1,5 @@
 import { IsId } from '../../common/dto-decorators';
+import { Nullable } from '../../common/nullable';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PROJECT_STATUSES, ProjectStatus } from '../entities/project.entity';
@@ -13,11 +14,12 @@ export class CreateProjectDto {
   @Length(1, 500)
   name: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
   @IsOptional()
+  @Nullable()
   @IsString()
   @Length(0, 20000)
-  description?: string;
+  description?: string | null;
 
   @ApiProperty()
   @IsId()
@@ -31,11 +33,12 @@ export class CreateProjectDto {
   @Length(1, 100, { each: true })
   places?: string[];
 
-  @ApiPropertyOptional({ example: 'Savinjska' })
+  @ApiPropertyOptional({ example: 'Savinjska', nullable: true, description: 'null clears it' })
   @IsOptional()
+  @Nullable()
   @IsString()
   @Length(1, 200)
-  region?: string;
+  region?: string | null;
 
   @ApiPropertyOptional({ enum: PROJECT_STATUSES, default: 'active' })
   @IsOptional()

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parseArgs } from 'node:util';
+import { render } from '../../common/i18n/text';
 import { flattenValidationErrors } from '../../common/validation';
 import { CreateUserDto } from '../dto/user.dto';
 
@@ -47,7 +48,7 @@ export async function parseCreateArgs(args: string[], readStdin: () => Promise<s
     ...(organisationIds.length > 0 && { organisationIds }),
   });
   const errors = flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
-  if (errors.length > 0) throw new Error(errors.map((e) => `${e.field}: ${e.message}`).join('\n'));
+  if (errors.length > 0) throw new Error(errors.map((e) => `${e.field}: ${render(e.message, 'en')}`).join('\n'));
   return { dto, projectCodes: list(values.projects) };
 }
 
