@@ -182,6 +182,11 @@ describe('text at the boundary', () => {
       await send('put', '/api/users/:id/projects', `/api/users/${user.id}/projects`, { projectIds: [projects.find((p) => p.code === 'AWK')!.id] }, 200);
       const coordinator = await send('post', '/api/users', '/api/users', { username: 'awk.koord', displayName: AWKWARD, password: 'dolgo-geslo-2026', role: 'coordinator' }, 201);
       await send('put', '/api/users/:id/organisations', `/api/users/${coordinator.id}/organisations`, { organisationIds: [lead.id] }, 200);
+      await send('post', '/api/calendar/feed', '/api/calendar/feed', undefined, 201);
+      await send('delete', '/api/calendar/feed', '/api/calendar/feed', undefined, 204);
+      await send('put', '/api/notifications/settings', '/api/notifications/settings', { email: 'ana.čćđ@novus.si'.normalize('NFD') }, 200);
+      await send('put', '/api/notifications/settings', '/api/notifications/settings', { email: null }, 200);
+      await send('post', '/api/notifications/read', '/api/notifications/read', { ids: [1] }, 204);
       const awkwardUser = await login(app, 'awk.user', `novo geslo ${short(20)}`);
       await http().post('/api/auth/logout').set(...bearer(awkwardUser)).expect(204);
       covered.add('POST /api/auth/logout');
