@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './errors';
-import { isText, langFromHeader, Message, renderDeep } from './i18n/text';
+import { isText, langFromHeader, Message, renderDeep, t } from './i18n/text';
 
 interface ErrorBody {
   statusCode: number;
@@ -39,7 +39,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const res = exception.getResponse();
-      const fromRes = typeof res === 'object' ? (res as Record<string, unknown>) : { message: res };
+      const fromRes = withField(exception.getStatus(), typeof res === 'object' ? (res as Record<string, unknown>) : { message: res });
       return {
         ...fromRes,
         statusCode: exception.getStatus(),
@@ -51,6 +51,21 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (constraint) return constraint;
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'InternalServerError', message: 'Internal server error' };
   }
+}
+
+/**
+ * Refusals of the input itself (400, 413, 415, 422) always name what was wrong. Those raised
+ * outside the validation pipe without `errors` (Express failing to decode a path parameter,
+ * Nest's own 400s) name the path or the body.
+ */
+function withField(status: number, body: Record<string, unknown>): Record<string, unknown> {
+  if (![400, 413, 415, 422].includes(status) || Array.isArray(body.errors)) return body;
+  const raw = typeof body.message === 'string' ? body.message : '';
+  if (/^Failed to decode param/.test(raw)) {
+    const message = t('pot zahteve ni veljavno kodirana (UTF-8 z znaki %)', 'the request path is not validly encoded (UTF-8 with % escapes)');
+    return { ...body, message, errors: [{ field: 'path', message }] };
+  }
+  return { ...body, errors: [{ field: 'body', message: isText(body.message) ? body.message : raw }] };
 }
 
 /** Unique and foreign-key violations are a client's conflict, not a server failure. */
