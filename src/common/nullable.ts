@@ -22,7 +22,7 @@ function nullableFields(type: Function): Set<string> {
 
 /**
  * The explicit nulls in a validated, transformed body that no `@Nullable()` allows, as field
- * errors. Walks nested DTOs (class instances), plain objects and arrays.
+ * errors. Walks nested DTOs (class instances) and arrays.
  */
 export function forbiddenNulls(value: unknown, path = ''): FieldError[] {
   if (typeof value !== 'object' || value === null) return [];
@@ -36,7 +36,9 @@ export function forbiddenNulls(value: unknown, path = ''): FieldError[] {
     return errors;
   }
   const proto = Object.getPrototypeOf(value) as { constructor?: Function } | null;
-  const allowed = proto && proto !== Object.prototype && proto.constructor ? nullableFields(proto.constructor) : new Set<string>();
+  // A plain object is free-form input (a job's `input`) that its own handler checks.
+  if (!proto || proto === Object.prototype || !proto.constructor) return [];
+  const allowed = nullableFields(proto.constructor);
   for (const [key, item] of Object.entries(value)) {
     const at = path ? `${path}.${key}` : key;
     if (item === null && !allowed.has(key)) errors.push(nullError(at));

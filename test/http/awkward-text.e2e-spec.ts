@@ -206,6 +206,8 @@ describe('text at the boundary', () => {
       await send('put', '/api/notifications/settings', '/api/notifications/settings', { email: 'ana.čćđ@novus.si'.normalize('NFD') }, 200);
       await send('put', '/api/notifications/settings', '/api/notifications/settings', { email: null }, 200);
       await send('post', '/api/notifications/read', '/api/notifications/read', { ids: [1] }, 204);
+      await attempt('post', '/api/jobs', '/api/jobs', { type: 'annual-reports', input: { year: 2024, projectCodes: ['AWK'], note: AWKWARD } });
+      await attempt('post', '/api/jobs/:id/cancel', `/api/jobs/${encodeURIComponent(short(10))}/cancel`, {});
       const awkwardUser = await login(app, 'awk.user', `novo geslo ${short(20)}`);
       await http().post('/api/auth/logout').set(...bearer(awkwardUser)).expect(204);
       covered.add('POST /api/auth/logout');
