@@ -148,6 +148,20 @@ describe('text at the boundary', () => {
         201,
       );
       const changed = await send('patch', '/api/values/:id', `/api/values/${value.id}`, { version: value.version, value: '6', reason: AWKWARD, comment: `${AWKWARD} ✓` }, 200);
+      await send(
+        'post',
+        '/api/projects/:code/values',
+        '/api/projects/AWK/values',
+        { rows: [{ indicatorId: indicator.id, periodStart: '2025-01-01', periodEnd: '2025-06-30', value: '3', comment: AWKWARD }] },
+        200,
+      );
+      covered.add('POST /api/projects/:code/values/import');
+      const imported = await http()
+        .post('/api/projects/AWK/values/import?dryRun=true')
+        .set(...bearer(admin))
+        .field('reason', AWKWARD)
+        .attach('file', Buffer.from('not a workbook'), 'vrednosti.xlsx');
+      expect(imported.status).toBeLessThan(500);
       await send('put', '/api/indicators/:id/explanations/:year', `/api/indicators/${indicator.id}/explanations/2024`, { text: long(5_000) }, 200);
       await send('put', '/api/projects/:code/narratives/:year', '/api/projects/AWK/narratives/2024', { text: long(16_600) }, 200);
 

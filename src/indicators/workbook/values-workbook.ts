@@ -1,3 +1,4 @@
+import { textProblem, textProblemMessage } from '../../common/text/well-formed';
 import ExcelJS from 'exceljs';
 import { UNIT_DECIMALS } from '../calculation/validation';
 
@@ -200,6 +201,14 @@ export async function readValuesWorkbook(buffer: Buffer): Promise<ReadWorkbook> 
   sheet.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return;
     const cell = (name: (typeof ALL)[number]) => row.getCell(index.get(name)!);
+    // The text rule of the API (common/text) for every stored text cell: well-formed, in NFC.
+    const textCell = (name: (typeof ALL)[number]) => {
+      const value = text(cell(name).value);
+      const problem = value === null ? null : textProblem(value);
+      if (!problem) return value?.normalize('NFC') ?? null;
+      problems.push({ row: rowNumber, field: name, ...textProblemMessage(name, problem) });
+      return null;
+    };
     for (const name of VALUE_COLUMNS) {
       const v = cell(name).value as { formula?: string; sharedFormula?: string } | null;
       if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
@@ -213,19 +222,19 @@ export async function readValuesWorkbook(buffer: Buffer): Promise<ReadWorkbook> 
     if (id === null && value === null && numerator === null && denominator === null) return;
     rows.push({
       row: rowNumber,
-      code: text(cell('Koda').value) ?? '',
+      code: textCell('Koda') ?? '',
       id,
       version: integer(cell('Različica').value),
       indicatorId: integer(cell('ID kazalnika').value),
       partnerId: integer(cell('ID partnerja').value),
-      dimension: text(cell('Razčlenitev').value),
-      dimensionValue: text(cell('Vrednost razčlenitve').value),
+      dimension: textCell('Razčlenitev'),
+      dimensionValue: textCell('Vrednost razčlenitve'),
       periodStart: date(cell('Od').value, rowNumber, 'Od', problems),
       periodEnd: date(cell('Do').value, rowNumber, 'Do', problems),
       value,
       numerator,
       denominator,
-      comment: text(cell('Komentar').value),
+      comment: textCell('Komentar'),
     });
   });
   return { projectCode, year: yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : null, rows, problems };
