@@ -50,6 +50,7 @@ export const api = {
   post: (url, body = {}) => request('POST', url, body),
   put: (url, body) => request('PUT', url, body),
   patch: (url, body) => request('PATCH', url, body),
+  delete: (url, body) => request('DELETE', url, body),
 };
 
 /** `/api/x` + `{ year: 2020, lang: undefined }` → `/api/x?year=2020`. */

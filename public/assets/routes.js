@@ -5,6 +5,7 @@ import { loginPage } from './pages/login.js';
 import { projectPage } from './pages/project.js';
 import { projectsPage } from './pages/projects.js';
 import { reportsPage } from './pages/reports.js';
+import { reviewPage } from './pages/review.js';
 
 /**
  * The pages, their addresses and the permission each needs. The permissions are the server's
@@ -20,6 +21,7 @@ const ROUTES = [
   { pattern: /^\/dashboard$/, page: dashboardPage, requires: 'report.submit' },
   { pattern: /^\/reports$/, page: reportsPage, requires: 'report.submit' },
   { pattern: /^\/history$/, page: historyPage },
+  { pattern: /^\/review$/, page: reviewPage, requires: 'report.review' },
 ];
 
 export function findRoute(path) {
@@ -50,8 +52,10 @@ export function navItems(user) {
       { path: '/projects', label: 'nav.projects' },
       { path: '/reports', label: 'nav.reports' },
       { path: '/history', label: 'nav.history' },
+      ...(may(user, 'report.review') ? [{ path: '/review', label: 'nav.review' }] : []),
     ];
   }
+  if (may(user, 'report.review')) return [{ path: '/review', label: 'nav.review' }, { path: '/projects', label: 'nav.projects' }];
   if (may(user, 'audit.verify')) return [{ path: '/history', label: 'nav.history' }, { path: '/projects', label: 'nav.projects' }];
   return [{ path: '/projects', label: 'nav.myProjects' }];
 }

@@ -11,6 +11,16 @@ export function statusBadge(status) {
   return h('span', { class: `status status-${status}` }, h('span', { class: 'status-mark', 'aria-hidden': 'true' }, STATUS_MARKS[status] ?? ''), t(`status.${status}`));
 }
 
+/** What each indicator status means, next to the badges. */
+export function statusLegend() {
+  return h(
+    'details',
+    { class: 'legend' },
+    h('summary', {}, t('statusLegend.title')),
+    h('dl', { class: 'facts' }, STATUSES.flatMap((s) => [h('dt', {}, statusBadge(s)), h('dd', {}, t(`statusLegend.${s}`))])),
+  );
+}
+
 /** The page's h1; focusable so that the router can move focus to it after a navigation. */
 export function pageHeading(title, subtitle) {
   return h('div', { class: 'page-heading' }, h('h1', { tabindex: '-1' }, title), subtitle ? h('p', { class: 'subtitle' }, subtitle) : null);

@@ -45,7 +45,8 @@ export interface CycleView {
   year: number;
   fundingPeriodId: number;
   state: ReportState;
-  partners: PartnerReadiness[];
+  /** `mayMark`: this actor may mark the part ready now. */
+  partners: (PartnerReadiness & { mayMark: boolean })[];
   allPartsReady: boolean;
   /** The steps so far, oldest first, each with who, when and why. */
   history: Pick<ReportTransition, 'action' | 'fromState' | 'toState' | 'actor' | 'at' | 'comment' | 'organisationId' | 'submissionId'>[];
@@ -90,8 +91,14 @@ export class ReviewService {
     const periodId = await this.periodFor(project, ref);
     const cycle = await this.repository.find(project.id, periodId, ref.year);
     const history = cycle ? await this.repository.transitions(cycle.id) : [];
-    const partners = await this.partners(project.id, history);
     const state = cycle?.state ?? 'draft';
+    const canMark = possibleActions(state).includes('part_ready');
+    const partners = await Promise.all(
+      (await this.partners(project.id, history)).map(async (p) => ({
+        ...p,
+        mayMark: canMark && !p.ready && (await this.access.may(actor, 'part.ready', { projectId: project.id, organisationId: p.organisationId })),
+      })),
+    );
     const permissions = new Set(await this.access.permissionsFor(actor, project.id));
     return {
       projectCode: project.code,

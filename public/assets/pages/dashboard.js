@@ -1,25 +1,23 @@
 import { api, withQuery } from '../api.js';
 import { bulletChart } from '../chart.js';
-import { daysUntil, deadlinesFor, todayInSlovenia, upcomingDeadlines } from '../deadlines.js';
+import { deadlinesSection } from './deadlines-section.js';
 import { h, replace } from '../dom.js';
 import { amount, date, pct } from '../format.js';
 import { indicatorName, t } from '../i18n.js';
-import { errorNotice, latestOnly, loading, pageHeading, section, setTitle, STATUSES, statusBadge, yearSelect } from '../ui.js';
+import { errorNotice, latestOnly, loading, pageHeading, section, setTitle, STATUSES, statusBadge, statusLegend, yearSelect } from '../ui.js';
 
 /**
  * The coordinator's portfolio for a year: status counts, indicators at risk, missing
- * explanations, report deadlines and a chart of planned vs achieved.
+ * explanations, report deadlines and a chart of planned vs achieved. It opens on the latest
+ * year that needs attention (a report overdue or due soon), never on an empty future year.
  */
 export async function dashboardPage(ctx) {
   const projects = await api.get('/api/projects');
   // The list has no funding periods; the details have (and the reporting years, for the selector).
-  const [details, submissions] = await Promise.all([
-    Promise.all(projects.map((p) => api.get(`/api/projects/${encodeURIComponent(p.code)}`))),
-    Promise.all(projects.map((p) => api.get(`/api/projects/${encodeURIComponent(p.code)}/reports/submissions`).catch(() => []))),
-  ]);
+  const [details, deadlines] = await Promise.all([Promise.all(projects.map((p) => api.get(`/api/projects/${encodeURIComponent(p.code)}`))), api.get('/api/deadlines')]);
   if (!ctx.isCurrent()) return;
   const years = [...new Set(details.flatMap((d) => d.reportingYears.map((y) => y.year)))].sort((a, b) => a - b);
-  const year = chooseYear(years, Number(ctx.query.year));
+  const year = chooseYear(years, Number(ctx.query.year), deadlines.attentionYear);
   const body = h('div', { class: 'dashboard-body' });
 
   const heading = pageHeading(t('dashboard.title', { year }));
@@ -52,22 +50,23 @@ export async function dashboardPage(ctx) {
     try {
       const portfolio = await api.get(withQuery('/api/indicators/summary', { year: selected }));
       if (!body.isConnected || !isLatest()) return;
-      replace(body, ...renderPortfolio(portfolio, details, submissions, selected));
+      replace(body, ...renderPortfolio(portfolio, deadlines, selected));
     } catch (error) {
       replace(body, errorNotice(error));
     }
   }
 }
 
-/** The year asked for; else last year (whose report is due now); else the latest year with data. */
-function chooseYear(years, wanted) {
+/** The year asked for; else the latest that needs attention; else last year; else the latest with data. */
+function chooseYear(years, wanted, attention) {
   if (years.includes(wanted)) return wanted;
+  if (years.includes(attention)) return attention;
   const lastYear = new Date().getFullYear() - 1;
   if (years.includes(lastYear)) return lastYear;
   return years.filter((y) => y <= lastYear).at(-1) ?? years.at(-1) ?? null;
 }
 
-function renderPortfolio(portfolio, details, submissions, year) {
+function renderPortfolio(portfolio, deadlines, year) {
   const all = portfolio.projects.flatMap((p) => p.indicators.map((ind) => ({ ...ind, project: p.project })));
   const totals = Object.fromEntries(STATUSES.map((s) => [s, portfolio.projects.reduce((n, p) => n + (p.statusCounts[s] ?? 0), 0)]));
   const missing = all.filter((i) => i.explanationMissing);
@@ -81,6 +80,7 @@ function renderPortfolio(portfolio, details, submissions, year) {
       STATUSES.map((s) => h('li', { class: `stat-card stat-${s}` }, h('span', { class: 'stat-number' }, String(totals[s])), statusBadge(s))),
       h('li', { class: `stat-card ${missing.length ? 'stat-warning' : ''}` }, h('span', { class: 'stat-number' }, String(missing.length)), h('span', {}, t('dashboard.missingExplanations'))),
     ),
+    statusLegend(),
     h(
       'div',
       { class: 'grid-2' },
@@ -88,7 +88,7 @@ function renderPortfolio(portfolio, details, submissions, year) {
       section(t('dashboard.missingTitle'), missing.length ? indicatorList(missing, year, false) : h('p', {}, t('dashboard.noneMissing'))),
     ),
     section(t('dashboard.chartTitle', { year }), withPlan.length ? chart(withPlan, year) : h('p', {}, t('dashboard.noPlans', { year }))),
-    deadlinesSection(details, submissions, year),
+    deadlinesSection(deadlines, year),
     projectsTable(portfolio, year),
   ];
 }
@@ -146,61 +146,6 @@ function chartTable(indicators) {
     h('thead', {}, h('tr', {}, ['indicator', 'planned', 'achieved', 'percent', 'status'].map((k) => h('th', { scope: 'col' }, t(`table.${k}`))))),
     h('tbody', {}, rows),
   );
-}
-
-function deadlinesSection(details, submissions, year) {
-  const today = todayInSlovenia();
-  const rows = details
-    .flatMap((d, i) => deadlinesFor(d, year).map((dl) => ({ ...dl, submitted: dl.kind === 'annual' ? submissions[i].find((s) => s.year === year) : null })))
-    .sort((a, b) => a.due.localeCompare(b.due) || a.code.localeCompare(b.code));
-  const upcoming = upcomingDeadlines(details, today);
-  return section(
-    t('deadlines.title', { year }),
-    h('p', { class: 'muted' }, t('deadlines.rule')),
-    h(
-      'div',
-      { class: 'upcoming' },
-      h('h3', {}, t('deadlines.upcoming')),
-      upcoming.length
-        ? h('ul', { class: 'plain-list' }, upcoming.map((r) => h('li', {}, h('strong', {}, date(r.due)), ` · ${r.code} · ${t(`deadlines.${r.kind}`, { year: r.year })} · `, deadlineState(r, today))))
-        : h('p', {}, t('deadlines.noneUpcoming')),
-    ),
-    h('h3', {}, t('deadlines.forYear', { year })),
-    rows.length
-      ? h(
-          'div',
-          { class: 'table-wrap' },
-          h(
-            'table',
-            { class: 'data responsive' },
-            h('thead', {}, h('tr', {}, ['due', 'project', 'report', 'state'].map((k) => h('th', { scope: 'col' }, t(`deadlines.${k}`))))),
-            h(
-              'tbody',
-              {},
-              rows.map((r) =>
-                h(
-                  'tr',
-                  {},
-                  h('td', { 'data-label': t('deadlines.due') }, date(r.due)),
-                  h('th', { scope: 'row' }, h('a', { href: `#/reports?project=${encodeURIComponent(r.code)}&year=${year}` }, r.code), ' ', h('span', { class: 'sub' }, r.name)),
-                  h('td', { 'data-label': t('deadlines.report') }, t(`deadlines.${r.kind}`, { year })),
-                  h('td', { 'data-label': t('deadlines.state') }, deadlineState(r, today)),
-                ),
-              ),
-            ),
-          ),
-        )
-      : h('p', {}, t('deadlines.none', { year })),
-  );
-}
-
-function deadlineState(row, today) {
-  if (row.submitted) return h('span', { class: 'state state-done' }, t('deadlines.submitted', { when: date(row.submitted.submittedAt) }));
-  const days = daysUntil(row.due, today);
-  // Long past and not submitted here: most likely submitted before Kazalnik was used, so not alarming.
-  if (days < -90) return h('span', { class: 'state state-muted' }, t('deadlines.notHere'));
-  if (days < 0) return h('span', { class: 'state state-late' }, t('deadlines.overdue', { days: -days }));
-  return h('span', { class: days <= 30 ? 'state state-soon' : 'state' }, days === 0 ? t('deadlines.today') : t('deadlines.inDays', { days }));
 }
 
 function projectsTable(portfolio, year) {

@@ -2,9 +2,10 @@ import { api, withQuery } from '../api.js';
 import { h, replace } from '../dom.js';
 import { date, dateRange, eur } from '../format.js';
 import { t } from '../i18n.js';
-import { errorNotice, latestOnly, loading, notice, pageHeading, section, setTitle, STATUSES, statusBadge, yearSelect } from '../ui.js';
+import { errorNotice, latestOnly, loading, notice, pageHeading, section, setTitle, STATUSES, statusBadge, statusLegend, yearSelect } from '../ui.js';
 import { indicatorTable } from './indicator-table.js';
 import { explanationsSection, narrativesSection } from './project-texts.js';
+import { reportCycleSection } from './report-cycle.js';
 import { valueForm } from './value-form.js';
 
 /**
@@ -14,10 +15,10 @@ import { valueForm } from './value-form.js';
  */
 export async function projectPage(ctx) {
   const [code] = ctx.params;
-  const detail = await api.get(`/api/projects/${encodeURIComponent(code)}`);
+  const [detail, deadlines] = await Promise.all([api.get(`/api/projects/${encodeURIComponent(code)}`), api.get(withQuery('/api/deadlines', { project: code }))]);
   if (!ctx.isCurrent()) return;
   const { project, reportingYears } = detail;
-  const year = chooseYear(reportingYears, Number(ctx.query.year));
+  const year = chooseYear(reportingYears, Number(ctx.query.year), deadlines.attentionYear);
   const yearPart = h('div', { class: 'year-part' });
   // Grid entry and the Excel import of the chosen year, for those who may record values.
   const gridLink = h('a', { class: 'button-link', href: gridHref(code, year) }, t('grid.open'));
@@ -66,9 +67,13 @@ function gridHref(code, year) {
   return `#/projects/${encodeURIComponent(code)}/grid${year ? `?year=${year}` : ''}`;
 }
 
-/** The year asked for; else this calendar year when the project reports on it; else its last year. */
-function chooseYear(years, wanted) {
+/**
+ * The year asked for; else the latest that needs attention (a report overdue or due soon); else
+ * this calendar year when the project reports on it; else its last year.
+ */
+function chooseYear(years, wanted, attention) {
   if (years.some((y) => y.year === wanted)) return wanted;
+  if (years.some((y) => y.year === attention)) return attention;
   const thisYear = new Date().getFullYear();
   if (years.some((y) => y.year === thisYear)) return thisYear;
   return years.at(-1)?.year ?? null;
@@ -86,9 +91,12 @@ async function renderYear(ctx, detail, yearInfo, target, reload, isLatest) {
   if (!target.isConnected || !isLatest()) return;
   const lock = locks.find((l) => l.year === year);
   const editable = !lock && detail.permissions.includes('value.record');
+  // A locked year: a coordinator may still correct a value, with a reason and its kind.
+  const correctable = Boolean(lock) && detail.permissions.includes('value.correct');
   const statusPart = h('div');
   const tablePart = h('div');
-  const form = editable ? valueForm({ detail, yearInfo, indicators: summary.indicators, onSaved: refresh }) : null;
+  const form = editable || correctable ? valueForm({ detail, yearInfo, indicators: summary.indicators, onSaved: refresh, lockedCorrection: correctable }) : null;
+  const cycle = reportCycleSection({ code: detail.project.code, year });
   showFigures(summary);
 
   function showFigures(data) {
@@ -105,7 +113,8 @@ async function renderYear(ctx, detail, yearInfo, target, reload, isLatest) {
 
   replace(
     target,
-    lock ? lockNotice(lock, year) : null,
+    lock ? lockNotice(lock, year, correctable) : null,
+    cycle.element,
     statusPart,
     tablePart,
     form?.element,
@@ -114,12 +123,12 @@ async function renderYear(ctx, detail, yearInfo, target, reload, isLatest) {
   );
 }
 
-function lockNotice(lock, year) {
+function lockNotice(lock, year, correctable) {
   return notice(
     'locked',
     h('p', { class: 'notice-title' }, h('span', { 'aria-hidden': 'true' }, '🔒 '), t('project.locked', { year })),
     h('p', {}, t('project.lockedBy', { who: lock.lockedBy, when: date(lock.lockedAt) }), lock.reason ? ` ${t('project.lockedReason', { reason: lock.reason })}` : ''),
-    h('p', {}, t('project.lockedNoEdit')),
+    correctable ? null : h('p', {}, t('project.lockedNoEdit')),
   );
 }
 
@@ -134,6 +143,7 @@ function statusSummary(summary) {
       { class: 'chips', 'aria-label': t('project.statusCounts') },
       STATUSES.filter((s) => summary.statusCounts[s] > 0).map((s) => h('li', {}, statusBadge(s), h('span', { class: 'chip-count' }, String(summary.statusCounts[s])))),
     ),
+    statusLegend(),
   );
 }
 

@@ -5,12 +5,14 @@ import { date, dateTime } from '../format.js';
 import { lang, t } from '../i18n.js';
 import { errorText, latestOnly, notice, pageHeading, section, setTitle } from '../ui.js';
 import { exportAll } from './export-all.js';
+import { reportCycleSection } from './report-cycle.js';
 import { submissionsTable } from './submissions.js';
 
 /**
  * Annual reports: choose project, year, template, language and format, then download a draft or
- * submit the report. Submitting stores the PDF and XLSX with their SHA-256 and locks the year,
- * so it asks for confirmation first.
+ * submit the report through its cycle (checklist, partners' parts, the funder's review).
+ * Submitting stores the PDF and XLSX with their SHA-256 and locks the year, so it asks for
+ * confirmation first.
  */
 export async function reportsPage(ctx) {
   setTitle(t('reports.title'));
@@ -32,13 +34,14 @@ export async function reportsPage(ctx) {
   const lockState = h('div', { class: 'lock-state', 'aria-live': 'polite' });
   const status = h('div', { class: 'form-status', role: 'status' });
   const downloadButton = h('button', { type: 'submit', class: 'primary' }, t('reports.download'));
-  const submitButton = h('button', { type: 'button', class: 'danger', onclick: () => confirmSubmit() }, t('reports.submit'));
   const submissionsPart = h('div');
   const allReports = exportAll(() => selection());
+  const cyclePart = h('div');
   const dialog = confirmDialog();
   let detail = null;
   let locks = [];
   let submissions = [];
+  let cycleKey = null;
   const beginLoad = latestOnly();
 
   const form = h(
@@ -48,11 +51,11 @@ export async function reportsPage(ctx) {
     templateField.wrapper,
     h('div', { class: 'field-row' }, langChoice.wrapper, formatChoice.wrapper),
     lockState,
-    h('div', { class: 'actions' }, downloadButton, allReports.button, submitButton),
+    h('div', { class: 'actions' }, downloadButton, allReports.button),
     status,
     allReports.panel,
   );
-  replace(ctx.el, pageHeading(t('reports.title'), t('reports.intro')), section(t('reports.formTitle'), form), section(t('reports.submissions'), submissionsPart), dialog.element);
+  replace(ctx.el, pageHeading(t('reports.title'), t('reports.intro')), section(t('reports.formTitle'), form), cyclePart, section(t('reports.submissions'), submissionsPart), dialog.element);
 
   projectField.input.addEventListener('change', () => loadProject());
   yearField.input.addEventListener('change', () => showState());
@@ -89,7 +92,11 @@ export async function reportsPage(ctx) {
     setTitle(t('reports.title'), `${selected} ${year}`);
     const lock = locks.find((l) => l.year === year);
     const submitted = submissions.find((s) => s.year === year);
-    submitButton.disabled = Boolean(lock);
+    // One cycle section per report: a step taken in it refreshes the page around it, not the section.
+    if (cycleKey !== `${selected}:${year}`) {
+      cycleKey = `${selected}:${year}`;
+      replace(cyclePart, reportCycleSection({ code: selected, year, submit: confirmSubmit, onChanged: () => loadProject(year) }).element);
+    }
     replace(
       lockState,
       lock
@@ -118,22 +125,12 @@ export async function reportsPage(ctx) {
     }
   }
 
-  function confirmSubmit() {
+  /** Asks first; the cycle section then shows what happened (and refreshes this page). */
+  function confirmSubmit(extra) {
     const s = selection();
     const templateTitle = templateField.input.selectedOptions[0]?.textContent ?? s.template;
-    dialog.open(t('reports.confirmText', { code: s.code, year: s.year, template: templateTitle, lang: s.lang === 'en' ? 'English' : 'slovenščina' }), () => submitReport(s));
-  }
-
-  async function submitReport(s) {
-    replace(status, h('p', {}, t('reports.submitting')));
-    try {
-      const submission = await api.post(`/api/projects/${encodeURIComponent(s.code)}/reports/submissions`, { year: s.year, template: s.template, lang: s.lang });
-      await loadProject(s.year);
-      const message = t('reports.submitted', { code: s.code, year: s.year, when: dateTime(submission.submittedAt) });
-      replace(status, notice('success', h('p', {}, message)));
-    } catch (error) {
-      replace(status, notice('error', h('p', {}, errorText(error)), error.body?.message ? h('p', { class: 'muted' }, error.body.message) : null));
-    }
+    const text = t('reports.confirmText', { code: s.code, year: s.year, template: templateTitle, lang: s.lang === 'en' ? 'English' : 'slovenščina' });
+    return dialog.ask(text).then(() => api.post(`/api/projects/${encodeURIComponent(s.code)}/reports/cycle/submit`, { year: s.year, template: s.template, lang: s.lang, ...extra }));
   }
 }
 
@@ -150,19 +147,25 @@ function confirmDialog() {
     h('p', {}, t('reports.confirmLock')),
     h('div', { class: 'actions' }, confirm, cancel),
   );
-  let action = null;
-  cancel.addEventListener('click', () => element.close());
-  confirm.addEventListener('click', async () => {
+  let answer = null;
+  const settle = (confirmed) => {
     element.close();
-    await action?.();
-  });
+    answer?.(confirmed);
+    answer = null;
+  };
+  cancel.addEventListener('click', () => settle(false));
+  element.addEventListener('cancel', () => settle(false));
+  confirm.addEventListener('click', () => settle(true));
   return {
     element,
-    open(message, onConfirm) {
+    /** Resolves when confirmed; rejects with `{ cancelled: true }` when not. */
+    ask(message) {
       text.textContent = message;
-      action = onConfirm;
       element.showModal();
       cancel.focus();
+      return new Promise((resolve, reject) => {
+        answer = (confirmed) => (confirmed ? resolve() : reject({ cancelled: true }));
+      });
     },
   };
 }

@@ -10,8 +10,14 @@ import { numberProblem } from './grid-rows.js';
  * Entering an achieved value, or correcting one: when a value already exists for the chosen
  * indicator, period and partner, saving it is a correction (PATCH with its version and a reason,
  * which the audit trail keeps). Shares take a numerator and a denominator; the API computes the %.
+ *
+ * `lockedCorrection`: the year is locked and the person may correct it (a coordinator's
+ * correction, e.g. after the funder returned the report): only stored values can be changed,
+ * each with a reason and its kind, through the correction API.
  */
-export function valueForm({ detail, yearInfo, indicators, onSaved }) {
+export const REASON_CATEGORIES = ['data_entry_error', 'late_evidence', 'funder_request', 'other'];
+
+export function valueForm({ detail, yearInfo, indicators, onSaved, lockedCorrection = false }) {
   const year = yearInfo.year;
   let values = [];
   let editing = null;
@@ -37,6 +43,14 @@ export function valueForm({ detail, yearInfo, indicators, onSaved }) {
   const denominatorField = field({ name: 'denominator', label: t('value.denominator'), hint: t('value.denominatorHint'), required: true, attrs: decimal });
   const commentField = field({ name: 'comment', label: t('value.comment'), type: 'textarea', rows: 2, hint: t('value.commentHint') });
   const reasonField = field({ name: 'reason', label: t('value.reason'), type: 'textarea', rows: 2, hint: t('value.reasonHint'), required: true });
+  const categoryField = field({
+    name: 'reasonCategory',
+    label: t('value.reasonCategory'),
+    required: true,
+    value: 'funder_request',
+    options: REASON_CATEGORIES.map((c) => ({ value: c, label: t(`reasonCategory.${c}`) })),
+  });
+  categoryField.wrapper.hidden = !lockedCorrection;
   const shareGroup = h('div', { class: 'field-row share-fields' }, numeratorField.wrapper, denominatorField.wrapper);
   const modeNote = h('div', { class: 'mode-note' });
   // Focusable: after a save the focus lands on the message instead of dropping to <body>.
@@ -57,14 +71,15 @@ export function valueForm({ detail, yearInfo, indicators, onSaved }) {
     ),
     h('div', { class: 'field-row' }, valueField.wrapper, shareGroup, commentField.wrapper),
     modeNote,
-    reasonField.wrapper,
+    h('div', { class: 'field-row' }, reasonField.wrapper, categoryField.wrapper),
     h('div', { class: 'actions' }, submit, status),
   );
 
   indicatorField.input.addEventListener('change', () => loadValues({ anotherIndicator: true }));
   for (const f of [partnerField, startField, endField]) f.input.addEventListener('change', () => setEditing(findMatch(), false));
 
-  const element = section(t('value.title', { year }), h('p', { class: 'muted' }, t('value.intro', { range: dateRange(yearInfo.start, yearInfo.end) })), existing, form);
+  const intro = lockedCorrection ? notice('locked', h('p', {}, t('value.correctLocked'))) : h('p', { class: 'muted' }, t('value.intro', { range: dateRange(yearInfo.start, yearInfo.end) }));
+  const element = section(t('value.title', { year }), intro, existing, form);
   element.id = 'value-entry';
   loadValues();
 
@@ -114,7 +129,8 @@ export function valueForm({ detail, yearInfo, indicators, onSaved }) {
   function setEditing(record, prefill) {
     editing = record;
     reasonField.wrapper.hidden = !record;
-    submit.textContent = record ? t('value.saveCorrection') : t('value.save');
+    submit.textContent = record ? t(lockedCorrection ? 'value.correctSave' : 'value.saveCorrection') : t('value.save');
+    submit.disabled = lockedCorrection && !record;
     const ind = current();
     replace(
       modeNote,
@@ -215,8 +231,11 @@ export function valueForm({ detail, yearInfo, indicators, onSaved }) {
     const comment = commentField.input.value.trim();
     submit.disabled = true;
     try {
-      const saved = editing
-        ? await api.patch(`/api/values/${editing.id}`, { version: editing.version, reason, ...figures, ...(comment ? { comment } : {}) })
+      const change = { version: editing?.version, reason, ...figures, ...(comment ? { comment } : {}) };
+      const saved = lockedCorrection
+        ? await api.post(`/api/values/${editing.id}/corrections`, { ...change, reasonCategory: categoryField.input.value })
+        : editing
+        ? await api.patch(`/api/values/${editing.id}`, change)
         : await api.post(`/api/indicators/${ind.indicatorId}/values`, {
             periodStart,
             periodEnd,
