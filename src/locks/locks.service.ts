@@ -27,9 +27,8 @@ export class LocksService {
     return this.transactions.manager.find(YearLock, { where: { projectId: project.id }, order: { year: 'ASC' } });
   }
 
-  /** With an actor, a lock exception open for them lets the change through (see lock-exceptions.service.ts). */
-  async assertUnlocked(em: EntityManager, projectId: number, year: number, actor?: Actor): Promise<void> {
-    await assertYearsUnlocked(em, projectId, [year], 'This change', actor?.userId ?? null);
+  async assertUnlocked(em: EntityManager, projectId: number, year: number): Promise<void> {
+    await assertYearsUnlocked(em, projectId, [year], 'This change');
   }
 
   async isLocked(projectId: number, year: number): Promise<boolean> {

@@ -1,18 +1,15 @@
-import { EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { PeriodLockedError } from '../common/errors';
 import { reportingYears } from '../projects/reporting-years';
-import { LockException } from './lock-exception.entity';
 import { YearLock } from './year-lock.entity';
 
 /**
  * Checks that a change leaves locked reporting years alone. Plain functions over the caller's
  * transaction, so that every module can ask before it writes, without depending on LocksService.
  */
-export async function assertYearsUnlocked(em: EntityManager, projectId: number, years: number[], what: string, userId: number | null = null): Promise<void> {
+export async function assertYearsUnlocked(em: EntityManager, projectId: number, years: number[], what: string): Promise<void> {
   if (years.length === 0) return;
-  const found = await em.find(YearLock, { where: { projectId, year: In(years) }, order: { year: 'ASC' } });
-  const open = await openYearsFor(em, projectId, found.map((l) => l.year), userId);
-  const locks = found.filter((l) => !open.has(l.year));
+  const locks = await em.find(YearLock, { where: { projectId, year: In(years) }, order: { year: 'ASC' } });
   if (locks.length === 0) return;
   const [first] = locks;
   const list = locks.map((l) => l.year).join(', ');
@@ -21,17 +18,6 @@ export async function assertYearsUnlocked(em: EntityManager, projectId: number, 
     `${what} is refused: the reporting ${are} locked (by ${first.lockedBy} at ${first.lockedAt}); a coordinator can make a correction with a reason`,
     { lockedYears: locks.map((l) => l.year) },
   );
-}
-
-/**
- * The locked years among `years` that a lock exception opens for this user now. An exception ends
- * by itself at its `until`: a write a moment later is refused, whether or not the close has been
- * recorded yet.
- */
-async function openYearsFor(em: EntityManager, projectId: number, years: number[], userId: number | null): Promise<Set<number>> {
-  if (userId === null || years.length === 0) return new Set();
-  const rows = await em.find(LockException, { where: { projectId, userId, year: In(years), closedAt: IsNull(), until: MoreThan(new Date().toISOString()) } });
-  return new Set(rows.map((r) => r.year));
 }
 
 /** The calendar years from one ISO date to another, both included. */
