@@ -67,6 +67,23 @@ export class AccessPolicy {
     return general.filter((p) => READ_PERMISSIONS.has(p) || PARTNER_PERMISSIONS.has(p) || changes);
   }
 
+  /**
+   * Entering achieved values: 'all' where the actor may record any value of the project; for the
+   * coordinator of a partner organisation, the organisations whose part ("od tega") they may enter;
+   * otherwise refused as `require` refuses.
+   */
+  async valueEntryScope(actor: Actor, projectId: number): Promise<'all' | ReadonlySet<number>> {
+    try {
+      await this.require(actor, 'value.record', { projectId });
+      return 'all';
+    } catch (error) {
+      if (!(error instanceof ForbiddenError) || actor.role !== 'coordinator' || actor.userId === null) throw error;
+      const own = await this.assignments.partnerOrganisationsInProject(actor.userId, projectId);
+      if (own.length === 0) throw error;
+      return new Set(own);
+    }
+  }
+
   /** Ids of the projects the actor may read, or 'all'; one query. */
   async readableProjectIds(actor: Actor): Promise<number[] | 'all'> {
     if (actor.role === 'admin') return 'all';

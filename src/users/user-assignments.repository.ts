@@ -48,6 +48,14 @@ export class UserAssignmentsRepository {
     return rows.map((r) => Number(r.id));
   }
 
+  /** The organisations the user coordinates that are partners (not the lead) of the project. */
+  async partnerOrganisationsInProject(userId: number, projectId: number): Promise<number[]> {
+    const coordinated = await this.organisationIdsCoordinatedBy(userId);
+    if (coordinated.length === 0) return [];
+    const rows = await this.dataSource.manager.find(ProjectPartner, { where: { projectId, organisationId: In(coordinated), role: 'partner' }, order: { organisationId: 'ASC' } });
+    return rows.map((r) => r.organisationId);
+  }
+
   /** Whether the project's lead organisation is one the user coordinates. */
   async leadsProject(userId: number, projectId: number): Promise<boolean> {
     const coordinated = await this.organisationIdsCoordinatedBy(userId);

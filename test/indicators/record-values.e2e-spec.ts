@@ -117,6 +117,21 @@ describe('recording values in batches', () => {
     expect((await vodja.get('/api/projects/AS/narratives?year=2022').expect(200)).body).toHaveLength(1);
   });
 
+  it("lets a partner organisation's coordinator enter that organisation's part, and only that", async () => {
+    const lu = await clientFor(t.app, 'koordinator-lu', 'en');
+    const may = (await lu.get('/api/projects/AS').expect(200)).body as { partners: { organisationId: number; organisation: { name: string } }[] };
+    const own = may.partners.find((p) => p.organisation.name.startsWith('Andragoški'))!.organisationId;
+    const other = may.partners.find((p) => p.organisation.name.startsWith('Zavod'))!.organisationId;
+    const row = (partnerOrganisationId?: number) => ({ indicatorId: ind['AS-U1'], periodStart: '2022-05-01', periodEnd: '2022-05-31', value: '1', ...(partnerOrganisationId ? { partnerOrganisationId } : {}) });
+    const refused = await lu.post('/api/projects/AS/values', { rows: [row(), row(other)] }).expect(422);
+    expect(refused.body.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual(['1:partnerOrganisationId', '2:partnerOrganisationId']);
+    expect(refused.body.errors[0].message).toBe("you may enter only your own organisation's part; the lead partner enters the totals");
+    const saved = await lu.post('/api/projects/AS/values', { rows: [row(own)] });
+    expect(saved.body.errors ?? []).toEqual([]);
+    expect(saved.body.counts.create).toBe(1);
+    await lu.post('/api/projects/AS/values', { rows: [row(own)], correction: true, reason: 'Poskus', reasonCategory: 'other' }).expect(403);
+  });
+
   it('freezes a locked year wherever it shows: earlier years and the indicator definition', async () => {
     await koordinator.post('/api/projects/AS/locks', { year: 2021, reason: 'Oddano' }).expect(201);
     const earlier = await vodja.post('/api/projects/AS/values', { rows: [{ indicatorId: ind['AS-U1'], periodStart: '2020-02-01', periodEnd: '2020-02-29', partnerOrganisationId: partners.P2, value: '1' }] }).expect(423);

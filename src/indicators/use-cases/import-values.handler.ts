@@ -69,7 +69,7 @@ export class ImportValuesHandler {
   /** The workbook to fill in for one year, pre-filled with what is stored. */
   async template(projectCode: string, year: number, actor: Actor, created = new Date()): Promise<{ fileName: string; content: Buffer }> {
     const project = await this.project(projectCode);
-    await this.access.require(actor, 'value.record', { projectId: project.id });
+    await this.access.valueEntryScope(actor, project.id);
     const detail = await this.projects.findDetail(project.id);
     const span = yearSpan(detail.fundingPeriods, year);
     if (!span) {
@@ -107,7 +107,8 @@ export class ImportValuesHandler {
   /** Checks the workbook and records its rows (or, in a dry run, says what it would do). */
   async execute(input: ImportValuesInput, actor: Actor): Promise<RecordValuesResult> {
     const project = await this.project(input.projectCode);
-    await this.access.require(actor, 'value.record', { projectId: project.id });
+    // Which rows the actor may change is the record handler's check, row by row.
+    await this.access.valueEntryScope(actor, project.id);
     assertAcceptable(input);
     let book;
     try {

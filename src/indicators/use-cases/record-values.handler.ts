@@ -77,7 +77,7 @@ export class RecordValuesHandler {
 
   /** As `execute`, and the values as now stored (for adapters that answer with them). */
   async record(input: RecordValuesInput, actor: Actor): Promise<{ result: RecordValuesResult; stored: AchievedValue[] }> {
-    await this.access.require(actor, input.correction ? 'value.correct' : 'value.record', { projectId: input.projectId });
+    const scope = input.correction ? (await this.access.require(actor, 'value.correct', { projectId: input.projectId }), 'all' as const) : await this.access.valueEntryScope(actor, input.projectId);
     if (input.rows.length === 0 || input.rows.length > MAX_BATCH_ROWS) {
       throw new BatchRejectedError([
         rowError(null, 'rows', t(`pošljite od 1 do ${MAX_BATCH_ROWS} vrstic`, `send from 1 to ${MAX_BATCH_ROWS} rows`)),
@@ -101,6 +101,7 @@ export class RecordValuesHandler {
           }
         }
       }
+      if (scope !== 'all') errors.push(...partsOutOfScope(planned, scope));
       errors.push(...this.batchErrors(input, planned, context));
       const outcomes = planned.map((p) => p.outcome);
       const changes = planned.filter((p) => p.outcome.action !== 'unchanged');
@@ -346,6 +347,19 @@ export class RecordValuesHandler {
       batchId,
     };
   }
+}
+
+/** A partner organisation's coordinator enters their own part only; a repeat of anything stored is no change and passes. */
+function partsOutOfScope(planned: Planned[], own: ReadonlySet<number>): RowError[] {
+  return planned
+    .filter((p) => p.outcome.action !== 'unchanged' && (p.fields.partnerOrganisationId === null || !own.has(p.fields.partnerOrganisationId)))
+    .map((p) =>
+      rowError(
+        p.outcome.row,
+        'partnerOrganisationId',
+        t('vnesete lahko le del svoje organizacije (partnerja); skupne vrednosti vnaša vodilni partner', "you may enter only your own organisation's part; the lead partner enters the totals"),
+      ),
+    );
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
