@@ -1,5 +1,5 @@
 import type { FunderKind } from '../funders/funder.entity';
-import type { Aggregation, Direction, IndicatorKind, IndicatorUnit } from '../indicators/indicator-summary.types';
+import type { Aggregation, Direction, IndicatorKind, IndicatorUnit, ValueQualifier } from '../indicators/indicator-summary.types';
 import type { OrganisationKind } from '../organisations/organisation.entity';
 import type { PartnerRole } from '../projects/entities/project-partner.entity';
 import type { ProjectStatus } from '../projects/entities/project.entity';
@@ -28,6 +28,8 @@ export interface DemoValue {
   numerator?: string;
   denominator?: string;
   comment?: string;
+  /** As the source qualifies the figure: "vsaj 1.000", "cca 120", "več kot 47", "preko 884". */
+  qualifier?: ValueQualifier;
 }
 
 export interface DemoIndicator {
@@ -53,6 +55,8 @@ export interface DemoProject {
   partners: { organisation: string; role: Exclude<PartnerRole, 'lead'>; note?: string }[];
   places: string[];
   region?: string;
+  /** As the sources name them; absent where they do not. */
+  operation?: { name?: string; priorityAxis?: string; cohesionRegion?: string };
   status: ProjectStatus;
   periods: {
     startDate: string;

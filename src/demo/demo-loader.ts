@@ -42,7 +42,15 @@ export async function loadDemoData(em: EntityManager, audit: AuditService): Prom
   });
   const orgs = new Map<string, number>();
   for (const o of DEMO_ORGANISATIONS) {
-    const row = await auditedCreate(ctx('organisation'), Organisation, { shortName: null, registrationNumber: null, place: null, ...o });
+    // No source names a responsible person: reports leave a line to sign on.
+    const row = await auditedCreate(ctx('organisation'), Organisation, {
+      shortName: null,
+      registrationNumber: null,
+      place: null,
+      responsiblePerson: null,
+      responsibleRole: null,
+      ...o,
+    });
     orgs.set(o.name, row.id);
   }
   const funders = new Map<string, number>();
@@ -67,6 +75,12 @@ export async function loadDemoData(em: EntityManager, audit: AuditService): Prom
       places: p.places,
       region: p.region ?? null,
       status: p.status,
+      operationId: null,
+      operationName: p.operation?.name ?? null,
+      priorityAxis: p.operation?.priorityAxis ?? null,
+      investmentPriority: null,
+      specificObjective: null,
+      cohesionRegion: p.operation?.cohesionRegion ?? null,
     });
     const pc = (entityType: string) => ctx(entityType, project.id);
     const partners = [{ organisation: p.lead, role: 'lead' as const, note: undefined }, ...p.partners];
@@ -171,6 +185,7 @@ async function loadIndicator(ind: DemoIndicator, sortOrder: number, projectId: n
       numerator: v.numerator ?? null,
       denominator: v.denominator ?? null,
       comment: v.comment ?? null,
+      qualifier: v.qualifier ?? null,
       enteredBy: 'system',
       enteredAt: ENTERED_AT,
     });

@@ -51,6 +51,7 @@ export const ESF_PROJECTS: DemoProject[] = [
     ],
     places: ['Velenje'],
     region: 'Kohezijska regija Vzhodna Slovenija (KRVS)',
+    operation: { cohesionRegion: 'Kohezijska regija Vzhodna Slovenija (KRVS)' },
     status: 'completed',
     periods: [{ startDate: '2019-09-06', endDate: '2022-09-30', funders: [{ code: 'MDDSZ' }, { code: 'ESS' }] }],
     indicators: [
@@ -59,7 +60,8 @@ export const ESF_PROJECTS: DemoProject[] = [
       kcm('KCM-3', 'Število skupinskih dogodkov oziroma aktivnosti za starše', 'events', '25', '6'),
       kcm('KCM-4', 'Število individualnih svetovanj za učence in dijake', 'events', '410', '118', { unitLabel: 'svetovanja' }),
       kcm('KCM-5', 'Število dogodkov za promocijo centra in sodelovanje z deležniki na trgu dela', 'events', '24', '5'),
-      velenje('KCM-VE-1', 'Enota Velenje: število otrok, vključenih v aktivnosti', 'persons', '884'),
+      // "udeležilo preko 884 otrok"
+      velenje('KCM-VE-1', 'Enota Velenje: število otrok, vključenih v aktivnosti', 'persons', '884', undefined, 'more_than'),
       velenje('KCM-VE-2', 'Enota Velenje: število staršev, vključenih v aktivnosti', 'persons', '130'),
       velenje('KCM-VE-3', 'Enota Velenje: število sodelujočih osnovnih šol', 'other', '28', 'šole'),
       velenje('KCM-VE-4', 'Enota Velenje: število sodelujočih srednjih šol', 'other', '7', 'šole'),
@@ -82,6 +84,11 @@ export const ESF_PROJECTS: DemoProject[] = [
     ],
     places: ['Velenje'],
     region: 'Vzhodna kohezijska regija',
+    operation: {
+      name: 'Spodbujanje vključevanja oseb, ki so pred izgubo zaposlitve, v ukrepe na trgu dela – Pripravljeni na spremembe v letih 2019, 2020, 2021 in 2022',
+      priorityAxis: '8. prednostna os »Spodbujanje zaposlovanja in mobilnost delovne sile«',
+      cohesionRegion: 'Vzhodna kohezijska regija',
+    },
     status: 'completed',
     periods: [{ startDate: '2019-01-01', endDate: '2022-12-31', funders: [{ code: 'RS' }, { code: 'ESS' }] }],
     indicators: [
@@ -96,7 +103,8 @@ export const ESF_PROJECTS: DemoProject[] = [
         name: 'Število predavateljev',
         kind: 'output',
         unit: 'persons',
-        values: [{ value: '47', comment: '19 iz partnerstva, 28 zunanjih' }],
+        // "sodelovalo več kot 47 vrhunskih predavateljev, od tega kar 19 … in več kot 28 zunanjih"
+        values: [{ value: '47', qualifier: 'more_than', comment: '19 iz partnerstva, več kot 28 zunanjih' }],
       },
       { code: 'SPIN-8', name: 'Število novih sodelujočih podjetij', kind: 'output', unit: 'other', unitLabel: 'podjetja', values: [{ value: '25' }] },
     ],
@@ -115,6 +123,6 @@ function kcm(
 }
 
 /** Figures the source gives for Društvo NOVUS's unit in Velenje only: a partner's part, not a total. */
-function velenje(code: string, name: string, unit: 'persons' | 'other', value: string, unitLabel?: string) {
-  return { code, name, kind: 'output' as const, unit, unitLabel, values: [{ partner: NOVUS, value }] };
+function velenje(code: string, name: string, unit: 'persons' | 'other', value: string, unitLabel?: string, qualifier?: 'more_than') {
+  return { code, name, kind: 'output' as const, unit, unitLabel, values: [{ partner: NOVUS, value, qualifier }] };
 }

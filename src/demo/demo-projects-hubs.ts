@@ -65,7 +65,7 @@ export const HUB_PROJECTS: DemoProject[] = [
       simple('MREZA-2', 'Število skupnih partnerskih usposabljanj', 'events', '5'),
       simple('MREZA-3', 'Število individualnih usposabljanj na nivoju partnerja', 'events', '5'),
       simple('MREZA-4', 'Število razvitih in izvajanih novih storitev za ranljive ciljne skupine', 'other', '11', 'storitve'),
-      simple('MREZA-5', 'Število oseb iz ranljivih ciljnih skupin, nagovorjenih skozi nove storitve', 'persons', '1000', undefined, 'vsaj 1.000 oseb'),
+      { ...simple('MREZA-5', 'Število oseb iz ranljivih ciljnih skupin, nagovorjenih skozi nove storitve', 'persons', '1000'), values: [{ value: '1000', qualifier: 'at_least' }] },
       {
         code: 'MREZA-6',
         name: 'Pridobljena sredstva partnerskih organizacij',
@@ -108,7 +108,18 @@ export const HUB_PROJECTS: DemoProject[] = [
       { code: 'PR4', name: 'Nove trajnostno naravnane storitve NVO, ki prispevajo k reševanju lokalnih potreb', objective: 'SC3' },
     ],
     indicators: [
-      { code: 'JV-4.1', name: 'Število novih storitev NVO', kind: 'result', unit: 'other', unitLabel: 'storitve', resultArea: 'PR4', values: [] },
+      {
+        // "… v zadnjih štirih letih razvile 13 novih storitev": a total over four years the source does
+        // not date more precisely, so a running total, shown "to date", never as the year's figure.
+        code: 'JV-4.1',
+        name: 'Število novih storitev NVO, ki so jih NVO s podporo stičišča razvile v zadnjih štirih letih',
+        kind: 'result',
+        unit: 'other',
+        unitLabel: 'storitve',
+        aggregation: 'cumulative',
+        resultArea: 'PR4',
+        values: [{ value: '13', comment: 'Turizem, varovanje okolja, šport, družabno življenje, preventiva in izobraževanje; vir ne navaja, katera štiri leta' }],
+      },
     ],
   },
 ];

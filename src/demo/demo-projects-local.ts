@@ -72,8 +72,8 @@ export const LOCAL_PROJECTS: DemoProject[] = [
       { code: 'PP', name: 'Predstavitev poklicev' },
     ],
     indicators: [
-      area('PB', 'VM-1', 'Število usposobljenih mladih – Poslovni bonton', 'persons', '120', 'Približno 120 mladih (»cca 120«)'),
-      area('PP', 'VM-2', 'Število vključenih mladih – Predstavitev poklicev', 'persons', '120', 'Približno 120 mladih'),
+      { ...area('PB', 'VM-1', 'Število usposobljenih mladih – Poslovni bonton', 'persons', '120'), values: [{ value: '120', qualifier: 'approximately', comment: '»usposobili cca 120 mladih«' }] },
+      { ...area('PP', 'VM-2', 'Število vključenih mladih – Predstavitev poklicev', 'persons', '120'), values: [{ value: '120', qualifier: 'approximately', comment: '»usposobili cca 120 mladih«' }] },
     ],
   },
 ];

@@ -18,6 +18,7 @@ const COLUMNS = [
   'numerator',
   'denominator',
   'comment',
+  'qualifier',
   'enteredBy',
   'enteredAt',
 ] as const satisfies readonly (keyof AchievedValueFields)[];

@@ -8,6 +8,9 @@ export type IndicatorKind = 'output' | 'result';
 export type IndicatorUnit = 'persons' | 'events' | 'hours' | 'eur' | 'percent' | 'other';
 export type Aggregation = 'sum' | 'cumulative' | 'latest';
 export type Direction = 'at_least' | 'at_most';
+/** How a source qualifies a figure: "vsaj 1.000", "približno 120", "več kot 47". */
+export type ValueQualifier = 'at_least' | 'approximately' | 'more_than';
+export const VALUE_QUALIFIERS: readonly ValueQualifier[] = ['at_least', 'approximately', 'more_than'];
 export type IndicatorStatus = 'met' | 'on_track' | 'at_risk' | 'not_met' | 'no_target';
 
 export interface PartnerPart {

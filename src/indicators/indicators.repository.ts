@@ -71,6 +71,16 @@ export class IndicatorsRepository {
       .getMany();
   }
 
+  /** A project's achieved values up to `year` that the source qualifies ("vsaj 1.000"), oldest first. */
+  findQualifiedByProjectUpToYear(projectId: number, year: number): Promise<AchievedValue[]> {
+    return this.byProjects(this.em.createQueryBuilder(AchievedValue, 'r'), [projectId])
+      .andWhere('r.year <= :year', { year })
+      .andWhere('r.qualifier IS NOT NULL')
+      .orderBy('r.periodEnd', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getMany();
+  }
+
   findExplanationsByProjects(projectIds: number[] | 'all', year: number): Promise<DeviationExplanation[]> {
     return this.byProjects(this.em.createQueryBuilder(DeviationExplanation, 'r'), projectIds)
       .andWhere('r.year = :year', { year })

@@ -22,4 +22,11 @@ export class Organisation {
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   place: string | null;
+
+  /** Who signs reports for the organisation (odgovorna oseba), and in which role. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  responsiblePerson: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  responsibleRole: string | null;
 }

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { BadRequestException, Injectable, OnModuleInit } from '@nestjs/common';
 import { AccessPolicy } from '../access/access-policy';
 import type { Actor } from '../auth/actor';
 import { RuleViolationError } from '../common/errors';
@@ -8,16 +8,20 @@ import { JobRegistry } from '../jobs/job-registry';
 import type { JobContext, JobHandler } from '../jobs/job.types';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { ProjectsService } from '../projects/projects.service';
+import { isIsoDate } from '../projects/reporting-years';
 import type { ReportFormat } from './report-files';
-import { DEFAULT_TEMPLATE, ReportsService } from './reports.service';
+import { ReportsService } from './reports.service';
 
 /** All annual reports of a year: of a funder, of a public call, or of every readable project. */
 export interface AnnualReportsInput {
   year: number;
   funderId?: number;
   publicCallId?: number;
+  /** Empty: each project's own template (its funder's form). */
   templates: string[];
   formats: ReportFormat[];
+  /** Report date `YYYY-MM-DD`; today by default. */
+  date?: string;
   /** Empty: each template's own language. */
   langs: ('sl' | 'en')[];
 }
@@ -71,10 +75,14 @@ export class AnnualReportsJob implements JobHandler<AnnualReportsInput>, OnModul
       year,
       funderId: optionalId('funderId'),
       publicCallId: optionalId('publicCallId'),
-      templates: list('templates', templateIds, [DEFAULT_TEMPLATE]),
+      templates: input.templates === undefined || (Array.isArray(input.templates) && input.templates.length === 0) ? [] : list('templates', templateIds, []),
       formats: list<ReportFormat>('formats', ['pdf', 'xlsx'], ['pdf']),
       langs: input.langs === undefined ? [] : list<'sl' | 'en'>('langs', ['sl', 'en'], []),
+      date: input.date === undefined ? undefined : String(input.date),
     };
+    if (prepared.date !== undefined && !isIsoDate(prepared.date)) {
+      errors.push({ field: 'input.date', message: t('datum mora biti oblike LLLL-MM-DD', 'date must be a calendar date YYYY-MM-DD') });
+    }
     if (errors.length) throw new RuleViolationError(t('Neveljavno opravilo', 'Invalid job input'), errors);
     return prepared;
   }
@@ -82,14 +90,26 @@ export class AnnualReportsJob implements JobHandler<AnnualReportsInput>, OnModul
   async run(input: AnnualReportsInput, context: JobContext): Promise<{ fileName: string }> {
     const codes = await this.projectCodes(input, context.actor);
     const langs: ('sl' | 'en' | undefined)[] = input.langs.length ? input.langs : [undefined];
-    const variants = input.templates.flatMap((templateId) => langs.map((lang) => ({ templateId, lang })));
+    const templates: (string | undefined)[] = input.templates.length ? input.templates : [undefined];
+    const variants = templates.flatMap((templateId) => langs.map((lang) => ({ templateId, lang })));
     const total = codes.length * variants.length * input.formats.length;
     let done = 0;
     await context.progress(0);
     for (const code of codes) {
       for (const { templateId, lang } of variants) {
         // The figures are loaded once per project and template, then drawn in every format.
-        const prepared = await this.reports.prepare({ code, year: input.year, templateId, lang }, context.actor);
+        const prepared = await this.reports
+          .prepare({ code, year: input.year, templateId, lang, date: input.date }, context.actor)
+          .catch((error: unknown) => {
+            // A template named for all projects is not every funder's form: those are left out.
+            if (error instanceof BadRequestException) return null;
+            throw error;
+          });
+        if (!prepared) {
+          done += input.formats.length;
+          await context.progress((done / total) * 100);
+          continue;
+        }
         for (const format of input.formats) {
           const file = await this.reports.render(prepared, format);
           await context.zip.add(input.templates.length > 1 ? `${templateId}/${file.fileName}` : file.fileName, file.body);

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../auth/actor';
+import { IndicatorsRepository } from '../indicators/indicators.repository';
 import { SummaryOptions, SummaryService } from '../indicators/summary/summary.service';
 import { ProjectsService } from '../projects/projects.service';
 import { reportingYearOf } from '../projects/reporting-years';
+import { withQualifiers } from './model/qualifiers';
 import { ReportInput } from './model/report-input.types';
 import { NarrativesService } from './narratives.service';
 
@@ -15,6 +17,7 @@ export class ReportInputService {
     private readonly projects: ProjectsService,
     private readonly summaries: SummaryService,
     private readonly narratives: NarrativesService,
+    private readonly indicators: IndicatorsRepository,
   ) {}
 
   async build(code: string, year: number, actor: Actor, now: Date = new Date(), options: SummaryOptions = {}): Promise<ReportInput> {
@@ -26,7 +29,9 @@ export class ReportInputService {
     // The summary has checked that the period covers the year.
     const window = reportingYearOf(period.startDate, period.endDate, year)!;
     const narratives = await this.narratives.forReadableProject(detail.project.id, year);
+    const qualified = await this.indicators.findQualifiedByProjectUpToYear(detail.project.id, year);
     const { project } = detail;
+    const lead = project.leadOrganisation;
     return {
       project: {
         code: project.code,
@@ -39,20 +44,25 @@ export class ReportInputService {
         funders: (period.funders ?? []).map((f) => ({ code: f.funder?.code ?? '', name: f.funder?.name ?? '', sharePercent: f.sharePercent })),
         publicCall: period.publicCall?.name ?? null,
         contractReference: period.contractReference,
-        operationId: null,
-        operationName: null,
-        priorityAxis: null,
-        investmentPriority: null,
-        specificObjective: null,
-        cohesionRegion: null,
+        operationId: project.operationId,
+        operationName: project.operationName,
+        priorityAxis: project.priorityAxis,
+        investmentPriority: project.investmentPriority,
+        specificObjective: project.specificObjective,
+        cohesionRegion: project.cohesionRegion,
         fundingPeriod: { startDate: period.startDate, endDate: period.endDate, amountEur: period.amountEur },
       },
       year,
       reportingPeriod: { start: window.start, end: window.end },
-      indicators: summary.indicators,
+      indicators: withQualifiers(summary.indicators, qualified, year),
       resultAreas: detail.resultAreas.map((a) => ({ id: a.id, code: a.code, name: a.name })),
       narratives: narratives.map((n) => ({ resultAreaId: n.resultAreaId, text: n.text })),
-      signature: { place: project.leadOrganisation?.place ?? null, date: now.toISOString().slice(0, 10), responsiblePerson: null, responsibleRole: null },
+      signature: {
+        place: lead?.place ?? null,
+        date: now.toISOString().slice(0, 10),
+        responsiblePerson: lead?.responsiblePerson ?? null,
+        responsibleRole: lead?.responsibleRole ?? null,
+      },
       generatedAt: now.toISOString(),
     };
   }

@@ -27,7 +27,7 @@ export class ReportsController {
   @Get('reports/templates')
   @Requires('report.generate')
   templates() {
-    return this.reports.templates().map((t) => ({ id: t.id, title: t.title, defaultLanguage: t.defaultLanguage }));
+    return this.reports.templates().map((t) => ({ id: t.id, title: t.title, defaultLanguage: t.defaultLanguage, appliesTo: t.appliesTo }));
   }
 
   @Get('projects/:code/reports/annual')

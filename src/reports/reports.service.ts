@@ -8,6 +8,7 @@ import { renderPdf } from './render/pdf-renderer';
 import { CONTENT_TYPES, GeneratedFile, ReportFormat, reportFileName, sha256 } from './report-files';
 import { ReportInputService } from './report-input.service';
 import { ReportTemplate } from './templates/report-template.types';
+import { appliesTo, notApplicable, ownTemplate } from './templates/template-scope';
 import { listTemplates, loadTemplate, templateIds } from './templates/template-loader';
 
 export interface ReportRequest {
@@ -28,6 +29,7 @@ export interface PreparedReport {
   lang: 'sl' | 'en';
 }
 
+/** The template whose threshold a report is first summarised with, before its own is known. */
 export const DEFAULT_TEMPLATE = 'ess-kazalniki';
 
 /** Midnight UTC of the report date, today's by default. */
@@ -61,14 +63,17 @@ export class ReportsService implements OnModuleInit {
    * date is a day, so two downloads on the same day (or with the same `date`) are the same bytes.
    */
   async prepare(request: Omit<ReportRequest, 'format'>, actor: Actor): Promise<PreparedReport> {
-    const template = this.template(request.templateId ?? DEFAULT_TEMPLATE);
-    const lang = request.lang ?? template.defaultLanguage;
     const now = reportDate(request.date);
-    const input = await this.inputs.build(request.code, request.year, actor, now, {
-      deviationThresholdPercent: template.deviationThresholdPercent,
-      fundingPeriodId: request.fundingPeriodId,
-    });
-    return { input, template, lang };
+    const build = (threshold: number) =>
+      this.inputs.build(request.code, request.year, actor, now, { deviationThresholdPercent: threshold, fundingPeriodId: request.fundingPeriodId });
+    const asked = request.templateId === undefined ? null : this.template(request.templateId);
+    const threshold = (asked ?? this.template(DEFAULT_TEMPLATE)).deviationThresholdPercent;
+    const first = await build(threshold);
+    const template = asked ?? ownTemplate(this.templates(), first.project);
+    if (!appliesTo(template, first.project)) throw notApplicable(template, first.project, this.templates());
+    // The project's own template may ask for another threshold: the figures are then summarised again.
+    const input = template.deviationThresholdPercent === threshold ? first : await build(template.deviationThresholdPercent);
+    return { input, template, lang: request.lang ?? template.defaultLanguage };
   }
 
   async render({ input, template, lang }: PreparedReport, format: ReportFormat): Promise<GeneratedFile> {

@@ -35,8 +35,9 @@ describe('annual reports over HTTP', () => {
     const sheet = (await readXlsx(res.body)).getWorksheet('Kazalniki')!;
     const rows: ExcelJS.Row[] = [];
     sheet.eachRow((row) => rows.push(row));
-    const output = rows.find((r) => String(r.getCell(1).value).startsWith('Število oseb iz ranljivih ciljnih skupin'))!;
-    const share = rows.find((r) => String(r.getCell(1).value).startsWith('Delež oseb'))!;
+    const named = (start: string) => rows.find((r) => (r.values as unknown[]).some((v) => String(v).startsWith(start)))!;
+    const output = named('Število oseb iz ranljivih ciljnih skupin');
+    const share = named('Delež oseb');
     const numbers = (row: ExcelJS.Row) => (row.values as unknown[]).filter((v) => typeof v === 'number');
     expect(numbers(output)).toEqual(expect.arrayContaining([60, 62, 1.0333]));
     expect(numbers(share)).toEqual(expect.arrayContaining([0.25, 25 / 62]));
@@ -67,6 +68,24 @@ describe('annual reports over HTTP', () => {
     expect(res.body.errors).toEqual([{ field: 'format', message: 'format mora biti ena od vrednosti: xlsx, pdf' }]);
     const unknown = await koordinator.get('/api/projects/AS/reports/annual?year=2020&format=pdf&template=nobeden').expect(422);
     expect(unknown.body.errors[0].field).toBe('template');
+  });
+
+  it('refuses another funder\u2019s template with 400, listing the ones that fit', async () => {
+    const res = await koordinator.get('/api/projects/SPIN/reports/annual?year=2020&format=pdf&template=mju-sticisce').expect(400);
+    expect(res.body.errors).toEqual([{ field: 'template', message: 'za projekt SPIN izberite eno od predlog: ess-kazalniki, splosno-dvojezicno' }]);
+  });
+
+  it('gives the same bytes for the same report date, and dates the signature with it', async () => {
+    const url = '/api/projects/AS/reports/annual?year=2020&date=2021-01-15&format=';
+    for (const format of ['pdf', 'xlsx']) {
+      const first = await koordinator.get(url + format).buffer(true).parse(binary).expect(200);
+      const second = await koordinator.get(url + format).buffer(true).parse(binary).expect(200);
+      expect(first.headers['x-content-sha256']).toBe(second.headers['x-content-sha256']);
+      expect(Buffer.compare(first.body, second.body)).toBe(0);
+    }
+    const pdf = await koordinator.get(url + 'pdf').buffer(true).parse(binary).expect(200);
+    expect(flattenWhitespace((await inspectPdf(pdf.body)).text)).toContain('Kraj in datum: Velenje, 15. 1. 2021');
+    await koordinator.get('/api/projects/AS/reports/annual?year=2020&format=pdf&date=2021-02-30').expect(400);
   });
 
   it('keeps a name that starts with = as text in the workbook', async () => {

@@ -5,6 +5,7 @@ import { ReportSubmissions1763790300000 } from './1763790300000-report-submissio
 import { TargetFundingPeriod1763790400000 } from './1763790400000-target-funding-period';
 import { TokenRevocation1763800000000 } from './1763800000000-token-revocation';
 import { WriteBatches1763810000000 } from './1763810000000-write-batches';
+import { ReportFields1763820000000 } from './1763820000000-report-fields';
 import { SummaryIndexes1763830000000 } from './1763830000000-summary-indexes';
 import { JobFiles1763830100000 } from './1763830100000-job-files';
 import { ReportingCalendar1763840000000 } from './1763840000000-reporting-calendar';
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   TargetFundingPeriod1763790400000,
   TokenRevocation1763800000000,
   WriteBatches1763810000000,
+  ReportFields1763820000000,
   SummaryIndexes1763830000000,
   JobFiles1763830100000,
   ReportingCalendar1763840000000,

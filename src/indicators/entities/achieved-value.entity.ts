@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { dateColumn, decimalColumn, instantColumn } from '../../database/columns';
 import { Organisation } from '../../organisations/organisation.entity';
+import type { ValueQualifier } from '../indicator-summary.types';
 import { Indicator } from './indicator.entity';
 
 /**
@@ -54,6 +55,10 @@ export class AchievedValue {
 
   @Column({ type: 'text', nullable: true })
   comment: string | null;
+
+  /** How the source qualifies the figure: "vsaj 1.000" (at_least), "približno 120", "več kot 47". */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  qualifier: ValueQualifier | null;
 
   @Column({ type: 'varchar', length: 100 })
   enteredBy: string;

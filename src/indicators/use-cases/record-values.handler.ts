@@ -171,6 +171,8 @@ export class RecordValuesHandler {
       numerator: row.numerator ?? null,
       denominator: row.denominator ?? null,
       comment: row.comment === undefined ? (current?.comment ?? null) : row.comment || null,
+      // How the source qualifies the figure ("vsaj 1.000"): kept as stored; not yet writable over the API.
+      qualifier: current?.qualifier ?? null,
     });
     const errors = this.entryErrors(rowNo, indicator, fields, ctx);
     if (errors.length) return { errors };

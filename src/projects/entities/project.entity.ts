@@ -38,6 +38,26 @@ export class Project {
   @Column({ type: 'varchar', length: 20 })
   status: ProjectStatus;
 
+  /** The operation as the managing authority registers it (e-MA); null where the sources give none. */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  operationId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  operationName: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  priorityAxis: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  investmentPriority: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  specificObjective: string | null;
+
+  /** Kohezijska regija, e.g. "Kohezijska regija Vzhodna Slovenija (KRVS)". */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  cohesionRegion: string | null;
+
   @OneToMany(() => ProjectPartner, (p) => p.project)
   partners?: ProjectPartner[];
 

@@ -8,11 +8,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { JobsService } from '../../jobs/jobs.service';
 import { ANNUAL_REPORTS_JOB } from '../annual-reports.job';
 import { ReportFormat } from '../report-files';
-import { DEFAULT_TEMPLATE, ReportsService } from '../reports.service';
+import { ReportsService } from '../reports.service';
+import { isIsoDate } from '../../projects/reporting-years';
 
 export const REPORT_USAGE = `Usage:
   report --project AS --year 2020 --format pdf|xlsx [--template ess-kazalniki] [--lang sl|en] --out as-2020.pdf
   report --all --year 2020 --format pdf|xlsx [--template …] [--lang …] --out reports/
+  [--date 2021-01-15]   report date (signature and document dates); today by default
+
+Without --template each project gets its funder's own template; with --all and --template, only
+the projects that template is a form for are written.
 `;
 
 export interface ReportArgs {
@@ -22,6 +27,7 @@ export interface ReportArgs {
   format: ReportFormat;
   template?: string;
   lang?: 'sl' | 'en';
+  date?: string;
   out: string;
 }
 
@@ -40,13 +46,15 @@ export function parseReportArgs(args: string[]): ReportArgs {
   if (lang !== undefined && lang !== 'sl' && lang !== 'en') throw new Error('--lang must be sl or en');
   if (!all && !get('project')) throw new Error('give --project CODE or --all');
   if (!get('out')) throw new Error('--out is required (a file, or a folder with --all)');
-  return { project: get('project'), all, year, format, template: get('template'), lang: lang as 'sl' | 'en' | undefined, out: get('out')! };
+  const date = get('date');
+  if (date !== undefined && !isIsoDate(date)) throw new Error('--date must be a calendar date, e.g. --date 2021-01-15');
+  return { project: get('project'), all, year, format, template: get('template'), lang: lang as 'sl' | 'en' | undefined, date, out: get('out')! };
 }
 
 /** Writes one project's annual report, or every project's of the year into a folder with a progress bar. */
 export async function reportCommand(app: INestApplicationContext, args: ReportArgs): Promise<number> {
   const reports = app.get(ReportsService);
-  const request = { year: args.year, format: args.format, templateId: args.template, lang: args.lang };
+  const request = { year: args.year, format: args.format, templateId: args.template, lang: args.lang, date: args.date };
   if (!args.all) {
     const file = await reports.generate({ ...request, code: args.project! }, SYSTEM_ACTOR);
     mkdirSync(dirname(args.out), { recursive: true });
@@ -64,7 +72,8 @@ export async function reportCommand(app: INestApplicationContext, args: ReportAr
  */
 async function allReports(app: INestApplicationContext, args: ReportArgs): Promise<number> {
   const jobs = app.get(JobsService);
-  const input = { year: args.year, formats: [args.format], templates: [args.template ?? DEFAULT_TEMPLATE], langs: args.lang ? [args.lang] : undefined };
+  // No template: each project's own (its funder's form).
+  const input = { year: args.year, formats: [args.format], templates: args.template ? [args.template] : [], langs: args.lang ? [args.lang] : undefined, date: args.date };
   let job = await jobs.submit(ANNUAL_REPORTS_JOB, input, SYSTEM_ACTOR);
   const bar = new SingleBar({ format: 'Poročila {bar} {percentage} % {state}', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000 });
   bar.start(100, 0, { state: job.state });

@@ -26,7 +26,8 @@ describe('buildReportModel with the ESS template (AS 2020)', () => {
   });
 
   it('uses the AS table headings', () => {
-    expect(table(model, 'indicatorTable').table.columns.map((c) => c.label).slice(0, 4)).toEqual([
+    expect(table(model, 'indicatorTable').table.columns.map((c) => c.label).slice(0, 5)).toEqual([
+      'Šifra',
       'Naziv kazalnika',
       'Vrsta kazalnika',
       'Predvidene vrednosti',
@@ -142,8 +143,8 @@ describe('buildReportModel in other layouts', () => {
   it('writes English numbers and labels', () => {
     const model = buildReportModel(reportInputFactory(), loadTemplate('ess-kazalniki'), 'en');
     const [output, share] = table(model, 'indicatorTable').table.groups[0].rows;
-    expect(output[1].text).toBe('Output');
-    expect(share[2].text).toBe('at least 25%');
+    expect(output[2].text).toBe('Output');
+    expect(share[3].text).toBe('at least 25%');
     expect(model.header.find((h) => h.key === 'obdobjeFinanciranja')?.value).toBe('23 Sep 2019 – 30 Sep 2022');
   });
 
@@ -189,7 +190,7 @@ describe('buildReportModel in other layouts', () => {
   it('says at most for a ceiling target', () => {
     const input = reportInputFactory({ indicators: [indicatorSummaryFactory({ direction: 'at_most', planned: 10 })] });
     const model = buildReportModel(input, loadTemplate('ess-kazalniki'), 'sl');
-    expect(table(model, 'indicatorTable').table.groups[0].rows[0][2].text).toBe('največ 10');
+    expect(table(model, 'indicatorTable').table.groups[0].rows[0][3].text).toBe('največ 10');
   });
 
   it('refuses a generatedAt that is not a timestamp', () => {

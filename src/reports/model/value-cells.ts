@@ -8,7 +8,7 @@ import {
   percentToFraction,
   roundHalfUp,
 } from '../../common/format/format';
-import type { IndicatorSummary } from '../../indicators/indicator-summary.types';
+import type { IndicatorSummary, ValueQualifier } from '../../indicators/indicator-summary.types';
 import { TEXT } from './labels';
 import type { ReportCell } from './report-model.types';
 
@@ -20,8 +20,7 @@ export const DASH = '–';
 
 type Measured = Pick<IndicatorSummary, 'isShare' | 'unit' | 'direction'>;
 
-/** How the source qualifies a figure: "vsaj 1.000", "približno 120", "več kot 47". */
-export type ValueQualifier = 'at_least' | 'approximately' | 'more_than';
+export type { ValueQualifier };
 
 export function textCell(text: string | null): ReportCell {
   return { text: text ?? '', number: null, format: 'text' };

@@ -44,9 +44,10 @@ describe('renderXlsx (AS 2020, ESS template)', () => {
     ]);
   });
 
-  it('writes the AS table heads in row 1', () => {
+  it('writes the AS table heads in row 1, after the indicator code', () => {
     expect(indicators.getRow(1).values).toEqual([
       undefined,
+      'Šifra',
       'Naziv kazalnika',
       'Vrsta kazalnika',
       'Predvidene vrednosti',
@@ -59,38 +60,39 @@ describe('renderXlsx (AS 2020, ESS template)', () => {
 
   it('stores 60 and 62 as integers and 103,33 % as 1.0333 with a percent format', () => {
     const output = indicators.getRow(2);
-    expect(output.getCell(2).value).toBe('Učinek');
-    expect(output.getCell(3).value).toBe(60);
-    expect(output.getCell(3).numFmt).toBe('#,##0');
-    expect(output.getCell(4).value).toBe(62);
-    expect(output.getCell(5).value).toBe(1.0333);
-    expect(output.getCell(5).numFmt).toBe('0.00 %');
+    expect(output.getCell(1).value).toBe('AS-1');
+    expect(output.getCell(3).value).toBe('Učinek');
+    expect(output.getCell(4).value).toBe(60);
+    expect(output.getCell(4).numFmt).toBe('#,##0');
+    expect(output.getCell(5).value).toBe(62);
+    expect(output.getCell(6).value).toBe(1.0333);
+    expect(output.getCell(6).numFmt).toBe('0.00 %');
   });
 
   it('stores the share target as 0.25 ("vsaj" and no decimals in the format) and the achieved share as the exact 25/62', () => {
     const share = indicators.getRow(3);
-    expect(share.getCell(2).value).toBe('Rezultat');
-    expect(share.getCell(3).value).toBe(0.25);
-    expect(share.getCell(3).numFmt).toBe('"vsaj "0 %');
-    expect(share.getCell(4).value).toBe(25 / 62);
-    expect(share.getCell(4).numFmt).toBe('0.00 %');
+    expect(share.getCell(3).value).toBe('Rezultat');
+    expect(share.getCell(4).value).toBe(0.25);
+    expect(share.getCell(4).numFmt).toBe('"vsaj "0 %');
+    expect(share.getCell(5).value).toBe(25 / 62);
+    expect(share.getCell(5).numFmt).toBe('0.00 %');
   });
 
   it('keeps user text starting with "=" as text, not a formula', () => {
-    const explanation = indicators.getRow(3).getCell(7);
+    const explanation = indicators.getRow(3).getCell(8);
     expect(explanation.type).toBe(ExcelJS.ValueType.String);
     expect(explanation.value).toBe('=HYPERLINK("http://x.example","klik")');
     expect(explanation.formula).toBeUndefined();
-    const name = indicators.getRow(4).getCell(1);
+    const name = indicators.getRow(4).getCell(2);
     expect(name.type).toBe(ExcelJS.ValueType.String);
     expect(name.value).toBe('=SUM(A1:A3) delavnic');
     expect(name.formula).toBeUndefined();
   });
 
   it('wraps the long indicator names in a column that fits', () => {
-    expect(indicators.getRow(3).getCell(1).alignment?.wrapText).toBe(true);
-    expect(indicators.getColumn(1).width).toBe(60);
-    expect(indicators.getColumn(3).width).toBeLessThanOrEqual(22);
+    expect(indicators.getRow(3).getCell(2).alignment?.wrapText).toBe(true);
+    expect(indicators.getColumn(2).width).toBe(60);
+    expect(indicators.getColumn(4).width).toBeLessThanOrEqual(22);
   });
 
   it('freezes the header row', () => {

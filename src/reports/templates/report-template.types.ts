@@ -70,8 +70,18 @@ export interface TemplateItem<K extends string> {
   label: LocalizedText | null;
 }
 
+/**
+ * Which projects a template is the funder's form for: any of these funders (by code) or public
+ * calls (by name) on the reported contract. Null: a general template, for every project.
+ */
+export interface TemplateScope {
+  funders: string[];
+  calls: string[];
+}
+
 export interface ReportTemplate {
   id: string;
+  appliesTo: TemplateScope | null;
   title: LocalizedText;
   defaultLanguage: Lang;
   /** Labels in both languages ("Nosilec / Lead organisation"), the chosen language first. */

@@ -21,12 +21,19 @@ describe('shipped templates', () => {
 
   it('gives the ESS table the columns of the AS report', () => {
     const ess = loadTemplate('ess-kazalniki');
-    expect(ess.columns.slice(0, 4).map((c) => c.label?.sl ?? c.key)).toEqual([
+    expect(ess.columns.slice(0, 5).map((c) => c.label?.sl ?? c.key)).toEqual([
+      'sifra',
       'naziv',
       'vrsta',
       'Predvidene vrednosti',
       'Dosežene vrednosti',
     ]);
+  });
+
+  it('declares which funders\u2019 and calls\u2019 forms the templates are', () => {
+    expect(loadTemplate('ess-kazalniki').appliesTo).toEqual({ funders: ['ESS'], calls: [] });
+    expect(loadTemplate('mju-sticisce').appliesTo?.calls).toEqual(['Javni razpis za podporno okolje za razvoj nevladnih organizacij 2019–2023']);
+    expect(loadTemplate('splosno-dvojezicno').appliesTo).toBeNull();
   });
 
   it('groups the MJU hub report by result area', () => {

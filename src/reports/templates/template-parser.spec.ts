@@ -27,7 +27,7 @@ describe('parseTemplate', () => {
     const text = essWith((d) => {
       d.colums = d.columns;
     });
-    expect(() => parseTemplate(text, FILE)).toThrow(`${FILE}: colums is not a known key (known: id, title,`);
+    expect(() => parseTemplate(text, FILE)).toThrow(`${FILE}: colums is not a known key (known: id, appliesTo, title,`);
   });
 
   it('reports a label without its English text', () => {

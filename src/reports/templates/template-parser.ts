@@ -9,12 +9,14 @@ import {
   ReportTemplate,
   SECTION_KINDS,
   SIGNATURE_FIELDS,
+  TemplateScope,
 } from './report-template.types';
 import {
   Fail,
   TemplateError,
   describeValue,
   readItems,
+  readObject,
   readLocalized,
   readOneOf,
   readText,
@@ -23,6 +25,7 @@ import {
 
 const TOP_LEVEL_KEYS = [
   'id',
+  'appliesTo',
   'title',
   'defaultLanguage',
   'bilingual',
@@ -70,6 +73,7 @@ export function parseTemplate(text: string, fileName: string): ReportTemplate {
   // Read in the order keys are written, so the first error reported is the first in the file.
   return {
     id,
+    appliesTo: obj.appliesTo === undefined ? null : readScope(obj.appliesTo, fail),
     title: readLocalized(obj.title, 'title', fail),
     defaultLanguage: readOneOf(obj.defaultLanguage, 'defaultLanguage', LANGS, 'language', fail),
     bilingual: readBoolean(obj.bilingual, 'bilingual', false, fail),
@@ -85,6 +89,20 @@ export function parseTemplate(text: string, fileName: string): ReportTemplate {
       ? SIGNATURE_FIELDS.map((key) => ({ key, label: null }))
       : readItems(obj.signature, 'signature', SIGNATURE_FIELDS, 'signature field', fail),
   };
+}
+
+function readScope(value: unknown, fail: Fail): TemplateScope {
+  const obj = readObject(value, 'appliesTo', fail);
+  rejectUnknownKeys(obj, 'appliesTo', ['funders', 'calls'], fail);
+  const list = (key: 'funders' | 'calls'): string[] => {
+    const items = obj[key];
+    if (items === undefined) return [];
+    if (!Array.isArray(items)) fail(`appliesTo.${key}`, `must be a list, found ${describeValue(items)}`);
+    return (items as unknown[]).map((item, i) => readText(item, `appliesTo.${key}[${i}]`, fail));
+  };
+  const scope = { funders: list('funders'), calls: list('calls') };
+  if (scope.funders.length + scope.calls.length === 0) fail('appliesTo', 'must name at least one funder or call');
+  return scope;
 }
 
 function readBoolean(value: unknown, keyPath: string, fallback: boolean, fail: Fail): boolean {
