@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { insertReturningIds } from '../database/bulk-insert';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditEntryLike } from './audit.types';
@@ -22,6 +22,17 @@ const COLUMNS = [
   'hash',
   'batchId',
 ] as const satisfies readonly (keyof AuditEntry)[];
+
+/** Which entries a trail export holds. Instants are ISO strings, `to` inclusive. */
+export interface TrailFilter {
+  projectIds: number[] | null;
+  /** Entries of no project (logins, users, the catalogue). */
+  includeProjectless: boolean;
+  username?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
 
 /** Every query on audit_entry, in one place. There is no update and no delete, by design. */
 @Injectable()
@@ -77,5 +88,33 @@ export class AuditEntryRepository {
 
   findByProject(projectId: number): Promise<AuditEntry[]> {
     return this.dataSource.getRepository(AuditEntry).find({ where: { projectId }, order: { id: 'ASC' } });
+  }
+
+  /**
+   * Entries matching an export's filter, in id order, one keyset page at a time: only one page is
+   * in memory whatever the trail's length. `projectIds` null: every project.
+   */
+  async *matching(filter: TrailFilter, pageSize: number): AsyncGenerator<AuditEntry> {
+    let lastId = 0;
+    for (;;) {
+      const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('e').where('e.id > :lastId', { lastId });
+      if (filter.projectIds !== null) {
+        const ids = filter.projectIds.length > 0 ? filter.projectIds : [-1];
+        qb.andWhere(
+          new Brackets((w) => {
+            w.where('e.projectId IN (:...ids)', { ids });
+            if (filter.includeProjectless) w.orWhere('e.projectId IS NULL');
+          }),
+        );
+      } else if (!filter.includeProjectless) qb.andWhere('e.projectId IS NOT NULL');
+      if (filter.username) qb.andWhere('e.actorUsername = :username', { username: filter.username });
+      if (filter.action) qb.andWhere('e.action = :action', { action: filter.action });
+      if (filter.from) qb.andWhere('e.occurredAt >= :from', { from: filter.from });
+      if (filter.to) qb.andWhere('e.occurredAt <= :to', { to: filter.to });
+      const page = await qb.orderBy('e.id', 'ASC').limit(pageSize).getMany();
+      yield* page;
+      if (page.length < pageSize) return;
+      lastId = page[page.length - 1].id;
+    }
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { nowIso } from '../database/columns';
 import { AuditEntry } from './audit-entry.entity';
-import { AuditEntryRepository } from './audit-entry.repository';
+import { AuditEntryRepository, TrailFilter } from './audit-entry.repository';
 import { AUDIT_ACTIONS, AuditChange, AuditEntryContent, REASON_CATEGORIES, VerifyResult } from './audit.types';
 import { canonicalJson, entryHash, verifyChain } from './hash-chain';
 import { textProblem } from '../common/text/well-formed';
@@ -80,6 +80,11 @@ export class AuditService {
   /** History of one record, oldest first. */
   entriesFor(entityType: string, entityId: string | number): Promise<AuditEntry[]> {
     return this.entries.findByEntity(entityType, String(entityId));
+  }
+
+  /** Entries matching a trail export's filter, oldest first, read in keyset pages. */
+  entriesMatching(filter: TrailFilter, pageSize: number): AsyncGenerator<AuditEntry> {
+    return this.entries.matching(filter, pageSize);
   }
 
   /** Everything recorded for one project, oldest first. */

@@ -8,6 +8,7 @@ const event = (over: Partial<HistoryEvent>): HistoryEvent => ({
   action: 'create',
   entityType: 'achieved_value',
   entityId: '7',
+  projectId: 1,
   before: null,
   after: { indicatorId: 3, value: '62' },
   reason: null,

@@ -11,6 +11,7 @@ export interface HistoryEvent {
   action: string;
   entityType: string;
   entityId: string;
+  projectId: number | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   reason: string | null;
@@ -25,9 +26,12 @@ export interface StateAsOf {
 }
 
 export function stateAsOf(events: readonly HistoryEvent[], asOf: string): StateAsOf {
+  return { ...stateOf(events.filter((e) => e.occurredAt <= asOf)), asOf };
+}
+
+function stateOf(events: readonly HistoryEvent[]): Omit<StateAsOf, 'asOf'> {
   const latest = new Map<string, HistoryEvent>();
   for (const event of events) {
-    if (event.occurredAt > asOf) continue;
     const key = `${event.entityType}#${event.entityId}`;
     const known = latest.get(key);
     if (!known || known.entryId < event.entryId) latest.set(key, event);
@@ -36,7 +40,7 @@ export function stateAsOf(events: readonly HistoryEvent[], asOf: string): StateA
     .filter((e) => e.after !== null)
     .sort((a, b) => a.entityType.localeCompare(b.entityType) || Number(a.entityId) - Number(b.entityId))
     .map((e) => ({ entityType: e.entityType, entityId: e.entityId, state: e.after! }));
-  return { asOf, records };
+  return { records };
 }
 
 /** Whether an audit entry is about this indicator: the indicator itself or a record that points at it. */
@@ -44,4 +48,12 @@ export function concernsIndicator(event: Pick<HistoryEvent, 'entityType' | 'enti
   if (event.entityType === 'indicator') return event.entityId === String(indicatorId);
   const ref = (event.after ?? event.before)?.indicatorId;
   return ref === indicatorId;
+}
+
+/**
+ * The records as a submission was built from them: every entry before the submission's own entry
+ * (by id, which orders the trail exactly; the moment is shown as `asOf`).
+ */
+export function stateBefore(events: readonly HistoryEvent[], entryId: number, at: string): StateAsOf {
+  return { ...stateOf(events.filter((e) => e.entryId < entryId)), asOf: at };
 }

@@ -11,6 +11,7 @@ import { PortfolioQueryDto, ReportQueryDto, SubmitReportDto } from './dto/report
 import { NarrativesService } from './narratives.service';
 import { PortfolioExportService } from './portfolio-export.service';
 import { attachment, CONTENT_TYPES, GeneratedFile, ReportFormat } from './report-files';
+import { ReportDownloadsService } from './report-downloads.service';
 import { ReportsService } from './reports.service';
 import { SubmissionsService } from './submissions.service';
 
@@ -22,6 +23,7 @@ export class ReportsController {
     private readonly submissions: SubmissionsService,
     private readonly narratives: NarrativesService,
     private readonly portfolio: PortfolioExportService,
+    private readonly downloads: ReportDownloadsService,
   ) {}
 
   @Get('reports/templates')
@@ -33,7 +35,14 @@ export class ReportsController {
   @Get('projects/:code/reports/annual')
   @Requires('report.generate')
   async annual(@Param('code') code: string, @Query() q: ReportQueryDto, @CurrentActor() actor: Actor, @Res() res: Response) {
-    send(res, await this.reports.generate({ code, year: q.year, format: q.format, templateId: q.template, lang: q.lang, fundingPeriodId: q.fundingPeriodId, date: q.date }, actor));
+    const download = await this.downloads.download(
+      { code, year: q.year, format: q.format, templateId: q.template, lang: q.lang, fundingPeriodId: q.fundingPeriodId, date: q.date, current: q.current === 'true' },
+      actor,
+    );
+    // Which it is: the stored submission (its SHA-256 is the submitted one) or built from today's figures.
+    res.setHeader('X-Report-Source', download.source);
+    if (download.submissionId !== null) res.setHeader('X-Report-Submission', String(download.submissionId));
+    send(res, download.file);
   }
 
   @Get('projects/:code/narratives')

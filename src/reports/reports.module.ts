@@ -9,13 +9,14 @@ import { NarrativesService } from './narratives.service';
 import { PortfolioExportService } from './portfolio-export.service';
 import { ReportInputService } from './report-input.service';
 import { ReportsController } from './reports.controller';
+import { ReportDownloadsService } from './report-downloads.service';
 import { ReportsService } from './reports.service';
 import { SubmissionsService } from './submissions.service';
 
 @Module({
   imports: [ProjectsModule, IndicatorsModule, LocksModule],
   controllers: [ReportsController],
-  providers: [ReportsService, ReportInputService, NarrativesService, SubmissionsService, PortfolioExportService, AnnualReportsJob, PortfolioExportJob],
+  providers: [ReportsService, ReportDownloadsService, ReportInputService, NarrativesService, SubmissionsService, PortfolioExportService, AnnualReportsJob, PortfolioExportJob],
   exports: [ReportsService, SubmissionsService],
 })
 export class ReportsModule implements OnModuleInit {

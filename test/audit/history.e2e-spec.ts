@@ -95,7 +95,9 @@ describe('indicator history, locks, corrections and concurrent edits', () => {
     const csv = await revizor.get(`/api/indicators/${indicatorId}/history/export?format=csv`).expect(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.text).toContain(`"'=cmd|""/c calc""!A1"`);
-    expect(csv.text.split('\r\n')[0]).toBe('\uFEFFZap. št. vnosa,Čas (UTC),Uporabnik,Vloga,Dejanje,Zapis,ID zapisa,Prej,Potem,Razlog,Kategorija razloga');
+    expect(csv.text.split('\r\n')[0]).toBe(
+      '\uFEFFZap. št. vnosa,Čas (UTC),Uporabnik,Vloga,Dejanje,Zapis,ID zapisa,Projekt,Kazalnik,Merska enota,Sprememba,Razlog,Kategorija razloga',
+    );
     const xlsx = await revizor.get(`/api/indicators/${indicatorId}/history/export?format=xlsx`).expect(200);
     expect(xlsx.headers['content-disposition']).toContain('revizijska-sled-kazalnik-AS-U1.xlsx');
     await revizor.get(`/api/indicators/${indicatorId}/history/export?format=doc`).expect(422);

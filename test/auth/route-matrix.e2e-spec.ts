@@ -108,6 +108,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/indicators/:id/history': ALL,
   'GET /api/indicators/:id/history/export': ALL,
   'GET /api/projects/:code/history/export': ALL,
+  'GET /api/history/export': ALL,
 
   'GET /api/reports/templates': ALL,
   'GET /api/projects/:code/reports/annual': ALL,

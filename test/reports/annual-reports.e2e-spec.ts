@@ -119,6 +119,15 @@ describe('annual reports over HTTP', () => {
     expect(require('node:crypto').createHash('sha256').update(download.body).digest('hex')).toBe(pdfInfo.sha256);
     expect(Buffer.compare(download.body, again.body)).toBe(0);
 
+    // The annual download of a submitted year is the submission, and says so; current=true rebuilds.
+    const annual = await revizor.get('/api/projects/AS/reports/annual?year=2020&format=pdf').buffer(true).parse(binary).expect(200);
+    expect(annual.headers['x-report-source']).toBe('submission');
+    expect(annual.headers['x-report-submission']).toBe(String(submitted.body.id));
+    expect(require('node:crypto').createHash('sha256').update(annual.body).digest('hex')).toBe(pdfInfo.sha256);
+    const current = await revizor.get('/api/projects/AS/reports/annual?year=2020&format=pdf&current=true&date=2030-01-01').buffer(true).parse(binary).expect(200);
+    expect(current.headers['x-report-source']).toBe('current');
+    expect(current.headers['x-content-sha256']).not.toBe(pdfInfo.sha256);
+
     const list = await vodja.get('/api/indicators/summary?year=2020').expect(200);
     const indicatorId = list.body.projects.find((p: { project: { code: string } }) => p.project.code === 'AS').indicators[0].indicatorId;
     const [value] = (await vodja.get(`/api/indicators/${indicatorId}/values?year=2020`).expect(200)).body;
