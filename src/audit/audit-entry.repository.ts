@@ -5,23 +5,8 @@ import { AuditEntry } from './audit-entry.entity';
 import type { AuditEntryLike } from './audit.types';
 import { CONTENT_FIELDS, OPTIONAL_CONTENT_FIELDS } from './hash-chain';
 
-const COLUMNS = [
-  'occurredAt',
-  'actorUserId',
-  'actorUsername',
-  'actorRole',
-  'action',
-  'entityType',
-  'entityId',
-  'projectId',
-  'before',
-  'after',
-  'reason',
-  'reasonCategory',
-  'prevHash',
-  'hash',
-  'batchId',
-] as const satisfies readonly (keyof AuditEntry)[];
+/** What an insert writes: the hashed fields, the hash, and the fields hashed only when set. */
+const COLUMNS = [...CONTENT_FIELDS, 'hash', ...OPTIONAL_CONTENT_FIELDS] as const satisfies readonly (keyof AuditEntry)[];
 
 /** Which entries a trail export holds. Instants are ISO strings, `to` inclusive. */
 export interface TrailFilter {
