@@ -196,7 +196,7 @@ async function reportNumbers(context: BrowserContext, baseUrl: string, code: str
   wb.getWorksheet('Kazalniki')!.eachRow((row) => rows.push(row));
   return {
     get: (prefix) => {
-      const row = rows.find((r) => String(r.getCell(1).value).startsWith(prefix));
+      const row = rows.find((r) => (r.values as unknown[]).some((v) => typeof v === 'string' && v.startsWith(prefix)));
       return row ? (row.values as unknown[]).filter((v): v is number => typeof v === 'number') : [];
     },
   };
