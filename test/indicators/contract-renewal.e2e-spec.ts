@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { createTestApp, TestApp } from '../support/app';
 import { clientFor, Client } from '../support/http';
 
@@ -56,4 +57,33 @@ describe('a year split by a contract renewal', () => {
     const res = await admin.get(`/api/projects/HUB-X/reports/annual?year=2023&format=xlsx&fundingPeriodId=${oldPeriod}`).expect(200);
     expect(res.headers['content-disposition']).toContain('letno-porocilo-HUB-X-2023.xlsx');
   });
+
+  it("answers the submitted contract's download with the stored submission, the other contract's with today's report", async () => {
+    const submitted = await admin.post('/api/projects/HUB-X/reports/submissions', { year: 2023, fundingPeriodId: oldPeriod }).expect(201);
+    const stored = submitted.body.files.find((f: { format: string }) => f.format === 'xlsx').sha256;
+    const sha = (body: Buffer) => require('node:crypto').createHash('sha256').update(body).digest('hex');
+    const url = `/api/projects/HUB-X/reports/annual?year=2023&format=xlsx`;
+
+    const old = await admin.get(`${url}&fundingPeriodId=${oldPeriod}`).buffer(true).parse(binary).expect(200);
+    expect(old.headers['x-report-source']).toBe('submission');
+    expect(old.headers['x-report-submission']).toBe(String(submitted.body.id));
+    expect(sha(old.body)).toBe(stored);
+
+    const current = await admin.get(`${url}&fundingPeriodId=${oldPeriod}&current=true`).buffer(true).parse(binary).expect(200);
+    expect(current.headers['x-report-source']).toBe('current');
+
+    // The newer contract's part of 2023 was not submitted: its report is built from the figures.
+    for (const newer of [`${url}&fundingPeriodId=${newPeriod}`, url]) {
+      const res = await admin.get(newer).buffer(true).parse(binary).expect(200);
+      expect(res.headers['x-report-source']).toBe('current');
+      expect(sha(res.body)).not.toBe(stored);
+    }
+  });
 });
+
+/** Reads a binary HTTP answer into a Buffer. */
+function binary(res: request.Response, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
