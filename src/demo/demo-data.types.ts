@@ -47,6 +47,12 @@ export interface DemoIndicator {
   values: DemoValue[];
 }
 
+/** A narrative of the demo year as the source writes it; `resultArea` by code, absent for the general part. */
+export interface DemoNarrative {
+  resultArea?: string;
+  text: string;
+}
+
 export interface DemoProject {
   code: string;
   name: string;
@@ -69,4 +75,6 @@ export interface DemoProject {
   objectives?: { code: string; name: string }[];
   resultAreas?: { code: string; name: string; objective?: string }[];
   indicators: DemoIndicator[];
+  /** Only where a source writes about the demo year (per result area where it does so). */
+  narratives?: DemoNarrative[];
 }

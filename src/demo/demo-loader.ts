@@ -16,6 +16,7 @@ import { ProjectPartner } from '../projects/entities/project-partner.entity';
 import { Project } from '../projects/entities/project.entity';
 import { ResultArea } from '../projects/entities/result-area.entity';
 import { reportingYearOf } from '../projects/reporting-years';
+import { Narrative } from '../reports/entities/narrative.entity';
 import { DemoIndicator, DemoProject } from './demo-data.types';
 import { DEMO_FUNDERS, DEMO_ORGANISATIONS, DEMO_PUBLIC_CALLS } from './demo-organisations';
 import { ESF_PROJECTS } from './demo-projects-esf';
@@ -128,6 +129,16 @@ export async function loadDemoData(em: EntityManager, audit: AuditService): Prom
     const [period] = await em.find(FundingPeriod, { where: { projectId: project.id }, order: { startDate: 'ASC' } });
     for (const [i, ind] of p.indicators.entries()) {
       values += await loadIndicator(ind, i + 1, project.id, period, { ctx: pc, orgs: (n) => id(orgs, n), area: (c) => id(areas, c) });
+    }
+    for (const n of p.narratives ?? []) {
+      await auditedCreate(pc('narrative'), Narrative, {
+        projectId: project.id,
+        year: DEMO_YEAR,
+        resultAreaId: n.resultArea ? id(areas, n.resultArea) : null,
+        text: n.text,
+        updatedBy: 'system',
+        updatedAt: ENTERED_AT,
+      });
     }
   }
   return { projects: DEMO_PROJECTS.length, values };

@@ -1,4 +1,5 @@
 import { DemoIndicator, DemoProject } from './demo-data.types';
+import { NOVUS_HUB_NARRATIVES } from './demo-narratives-hubs';
 import { JV_MUNICIPALITIES, MJU_HUB_CALL, MJU_PROFESSIONALISATION_CALL, NOVUS, SAVINJSKA_MUNICIPALITIES } from './demo-organisations';
 
 /** The MJU-funded NGO support programmes: the two regional hubs and the strategic partnership. */
@@ -43,6 +44,7 @@ export const HUB_PROJECTS: DemoProject[] = [
       hub('RP5', 'HUB-5.1', 'Število vzpostavljenih trajnostnih storitev', 'other', '2', 'storitve'),
       hub('RP6', 'HUB-6.1', 'Število projektnih predlogov za Sklad za pravični prehod', 'other', '2', 'predlogi'),
     ],
+    narratives: NOVUS_HUB_NARRATIVES,
   },
   {
     code: 'MREZA',

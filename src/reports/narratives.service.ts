@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { RuleViolationError } from '../common/errors';
+import { t } from '../common/i18n/text';
 import { auditedDelete, auditedUpsert } from '../database/audited-writes';
 import type { EntityManager } from 'typeorm';
 import { nowIso } from '../database/columns';
@@ -47,7 +48,9 @@ export class NarrativesService {
       await this.locks.assertUnlocked(em, project.id, year);
       const resultAreaId = dto.resultAreaId ?? null;
       if (resultAreaId !== null && !(await em.existsBy(ResultArea, { id: resultAreaId, projectId: project.id }))) {
-        throw new RuleViolationError('Unknown result area', [{ field: 'resultAreaId', message: `result area ${resultAreaId} does not exist in ${code}` }]);
+        throw new RuleViolationError(t('Neznano področje', 'Unknown result area'), [
+          { field: 'resultAreaId', message: t(`področje ${resultAreaId} ne obstaja v projektu ${code}`, `result area ${resultAreaId} does not exist in ${code}`) },
+        ]);
       }
       const ctx = { em, audit: this.audit, actor, entityType: 'narrative', projectId: project.id };
       return auditedUpsert(ctx, Narrative, { projectId: project.id, year, resultAreaId }, { text: dto.text, updatedBy: actor.username, updatedAt: nowIso() }, dto.version);

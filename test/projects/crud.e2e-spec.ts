@@ -74,6 +74,9 @@ describe('setting up a programme over the API', () => {
     expect(edited.body.version).toBe(2);
     const stale = await k.put('/api/projects/NOVI-VAL/narratives/2024', { resultAreaId: area.id, text: 'Starejša različica', version: 1 }).expect(409);
     expect(stale.body.message).toMatch(/was changed by admin/);
+    // A narrative belongs to one of the project's own result areas; another is refused, naming the field in Slovene.
+    const foreignArea = await k.put('/api/projects/NOVI-VAL/narratives/2024', { resultAreaId: 999999, text: 'Besedilo' }).expect(422);
+    expect(foreignArea.body.errors).toEqual([{ field: 'resultAreaId', message: 'področje 999999 ne obstaja v projektu NOVI-VAL' }]);
 
     // The period cannot shrink so that entered values fall outside it.
     const shrink = await k.patch(`/api/projects/NOVI-VAL/funding-periods/${period.id}`, { startDate: '2024-06-01' }).expect(422);

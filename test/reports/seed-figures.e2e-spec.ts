@@ -142,6 +142,38 @@ const TEMPLATES: Record<string, string[]> = {
   'VELENJE-MLADI': ['splosno-dvojezicno'],
 };
 
+/**
+ * The MJU hub report's "Opis izvedenih aktivnosti po področjih": per result area, in order, the
+ * area's heading, the text the source writes about it (where it does: NOVUS-HUB), then its
+ * indicators. Areas with neither text nor figures are left out (JV-HUB has figures in PR4 only).
+ */
+interface AreaLayout {
+  heading: string;
+  /** The opening words of the area's text in the source; none where the source writes none. */
+  opening?: string;
+  names: string[];
+}
+
+const hubNames = (from: number, to: number) => FIGURES['NOVUS-HUB'].slice(from, to).map((x) => x.name);
+const AREAS: Record<string, { present: AreaLayout[]; absent: string[] }> = {
+  'NOVUS-HUB': {
+    present: [
+      { heading: 'RP1 Informiranje', opening: 'Neposredno ciljno informiranje NVO preko elektronske in navadne pošte', names: hubNames(0, 6) },
+      { heading: 'RP2 Krepitev NVO', opening: 'NVO s potencialom – nevladne organizacije na območju Savinjske regije', names: hubNames(6, 14) },
+      { heading: 'RP3 Zagovorništvo', opening: 'Skozi celotno leto tečejo procesi zagovorništva', names: hubNames(14, 16) },
+      { heading: 'RP4 Partnerstva', opening: 'V letu 2020 smo vzpostavili 3 delujoča in učinkovita partnerstva', names: hubNames(16, 18) },
+      { heading: 'RP5 Trajnostne storitve', opening: 'V letu 2020 smo izvajali številne aktivnosti za oblikovanje trajnostnih storitev', names: hubNames(18, 19) },
+      { heading: 'RP6 Ostalo', opening: 'Aktivno smo se vključili v aktivnosti za spodbujanje sodelovanja NVO sektorja', names: hubNames(19, 20) },
+    ],
+    absent: [],
+  },
+  'JV-HUB': {
+    present: [{ heading: 'PR4 Nove trajnostno naravnane storitve NVO', names: FIGURES['JV-HUB'].map((x) => x.name) }],
+    absent: ['PR1 Povečana usposobljenost', 'PR2 Izboljšani pogoji', 'PR3 Vzpostavljena učinkovita'],
+  },
+};
+const AREA_SECTION = 'Opis izvedenih aktivnosti po področjih';
+
 const CASES = Object.entries(TEMPLATES).flatMap(([code, templates]) => templates.map((template) => [code, template] as const));
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
@@ -220,7 +252,59 @@ describe('every seed figure in every applicable report', () => {
     }
     for (const sheet of workbook.worksheets) expect({ sheet: sheet.name, rows: sheet.rowCount > 1 }).toEqual({ sheet: sheet.name, rows: true });
   });
+
+  // The MJU hub report laid out per result area.
+  it.each(Object.keys(AREAS))('%s: PDF text has each area with its text, then its indicators, in order', async (code) => {
+    const res = await admin.get(`/api/projects/${code}/reports/annual?year=2020&format=pdf&template=mju-sticisce`).buffer(true).parse(binary).expect(200);
+    const text = flattenWhitespace((await inspectPdf(res.body)).text);
+    const steps = areaSteps(code);
+    const found = inOrder(steps.map(flattenWhitespace), (step, after) => text.indexOf(step, after + 1));
+    expect(found.every((i) => i >= 0) && found.length === steps.length).toBe(true);
+    // One layout only: no separate indicator table before or after the areas.
+    expect(text.split(AREAS[code].present[0].names[0]).length - 1).toBe(1);
+    for (const heading of AREAS[code].absent) expect(text).not.toContain(heading);
+    for (const placeholder of ['Ni podatkov.', 'Obrazložitev manjka']) expect(text).not.toContain(placeholder);
+  });
+
+  it.each(Object.keys(AREAS))('%s: XLSX sheet has per area its title, its text and its indicators under a header row', async (code) => {
+    const res = await admin.get(`/api/projects/${code}/reports/annual?year=2020&format=xlsx&template=mju-sticisce`).buffer(true).parse(binary).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('Aktivnosti po področjih');
+    if (!sheet) throw new Error(`no areas sheet: ${workbook.worksheets.map((w) => w.name).join(', ')}`);
+    const texts = (sheet.getRows(1, sheet.rowCount) ?? []).map((row) => cellsOf(row).map((c) => (typeof c.value === 'string' ? c.value : '')));
+    const rowOf = (step: string, after: number) => texts.findIndex((cells, r) => r > after && cells.some((c) => c.startsWith(step)));
+    for (const area of AREAS[code].present) {
+      const [heading, ...rest] = inOrder([area.heading, ...(area.opening ? [area.opening] : []), 'Zap. št.', ...area.names], rowOf);
+      expect({ area: area.heading, heading: heading >= 0, rest: rest.every((r) => r > heading) && rest.length === (area.opening ? 2 : 1) + area.names.length }).toEqual({
+        area: area.heading,
+        heading: true,
+        rest: true,
+      });
+      if (area.opening) expect(sheet.getRow(heading + 2).getCell(1).alignment?.wrapText).toBe(true);
+    }
+    const all = inOrder(areaSteps(code).slice(1), rowOf);
+    expect(all.every((r) => r >= 0) && all.length === areaSteps(code).length - 1).toBe(true);
+    for (const heading of AREAS[code].absent) expect(texts.flat().some((c) => c.startsWith(heading))).toBe(false);
+  });
 });
+
+/** Positions of `steps` in `at`, each searched after the one before; -1 where one is missing. */
+function inOrder(steps: string[], at: (step: string, after: number) => number): number[] {
+  const found: number[] = [];
+  let after = -1;
+  for (const step of steps) {
+    after = at(step, after);
+    found.push(after);
+    if (after < 0) break;
+  }
+  return found;
+}
+
+/** Section title, then per area: heading, opening words of its text, its indicator names. */
+function areaSteps(code: string): string[] {
+  return [AREA_SECTION, ...AREAS[code].present.flatMap((a) => [a.heading, ...(a.opening ? [a.opening] : []), ...a.names])];
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

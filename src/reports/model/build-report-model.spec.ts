@@ -154,25 +154,41 @@ describe('buildReportModel in other layouts', () => {
     expect(model.pageLabel).toBe('stran {page} od {pages} / page {page} of {pages}');
   });
 
-  it('groups the MJU table by result area, other indicators last, numbering throughout', () => {
-    const area = { id: 7, code: '1', name: 'Informiranje' };
+  it('lays the MJU narrative out per result area, each with its indicators, other indicators last, numbering throughout', () => {
+    const areas = [
+      { id: 7, code: 'RP1', name: 'Informiranje' },
+      { id: 8, code: 'RP2', name: 'Krepitev NVO' },
+      { id: 9, code: 'RP3', name: 'Zagovorništvo' },
+    ];
     const input = reportInputFactory({
-      resultAreas: [area],
-      indicators: [indicatorSummaryFactory(), shareIndicatorFactory({ resultArea: area })],
-      narratives: [{ resultAreaId: 7, text: 'Čakalna vrsta za svetovanje se je skrajšala.' }],
+      resultAreas: areas,
+      indicators: [indicatorSummaryFactory(), shareIndicatorFactory({ resultArea: areas[0] }), indicatorSummaryFactory({ code: 'K3', name: 'Število delavnic', resultArea: areas[1] })],
+      narratives: [
+        { resultAreaId: 8, text: 'Izvedli smo 26 delavnic.' },
+        { resultAreaId: null, text: 'Splošni del.' },
+        { resultAreaId: 7, text: 'Čakalna vrsta za svetovanje se je skrajšala.\n\nDrugi odstavek.' },
+      ],
     });
     const model = buildReportModel(input, loadTemplate('mju-sticisce'), 'sl');
-    const groups = table(model, 'indicatorTable').table.groups;
-    expect(groups.map((g) => [g.title, g.rows.map((r) => r[0].text)])).toEqual([
-      ['1 Informiranje', ['1.']],
-      ['Drugi kazalniki', ['2.']],
+    const section = model.sections[0];
+    if (section.kind !== 'resultAreas') throw new Error(`first section is ${section.kind}`);
+    expect(section.title).toBe('Opis izvedenih aktivnosti po področjih');
+    // RP3 has neither text nor figures: left out, with no placeholder.
+    expect(section.areas.map((a) => [a.heading, a.paragraphs, a.table?.groups.flatMap((g) => g.rows.map((r) => r[0].text)) ?? null])).toEqual([
+      [null, ['Splošni del.'], null],
+      ['RP1 Informiranje', ['Čakalna vrsta za svetovanje se je skrajšala.', 'Drugi odstavek.'], ['1.']],
+      ['RP2 Krepitev NVO', ['Izvedli smo 26 delavnic.'], ['2.']],
+      ['Drugi kazalniki', [], ['3.']],
     ]);
-    const narrative = model.sections[0];
-    expect(narrative).toMatchObject({
-      kind: 'narrative',
-      title: 'Opis izvedenih aktivnosti po področjih',
-      blocks: [{ heading: '1 Informiranje', paragraphs: ['Čakalna vrsta za svetovanje se je skrajšala.'] }],
-    });
+    expect(section.areas[1].table?.columns).toBe(section.table.columns);
+    expect(model.sections.map((s) => s.kind)).not.toContain('indicatorTable');
+  });
+
+  it('shows an area with figures but no text as its figures alone', () => {
+    const area = { id: 7, code: 'PR4', name: 'Nove storitve' };
+    const input = reportInputFactory({ resultAreas: [area], indicators: [indicatorSummaryFactory({ resultArea: area })], narratives: [] });
+    const section = buildReportModel(input, loadTemplate('mju-sticisce'), 'sl').sections[0];
+    expect(section).toMatchObject({ kind: 'resultAreas', areas: [{ heading: 'PR4 Nove storitve', paragraphs: [] }] });
   });
 
   it('lists partners\u2019 parts with the summary\u2019s warning', () => {

@@ -1,6 +1,7 @@
 import type { Lang } from '../../common/format/format';
 import type { LocalizedText, ReportTemplate, SectionKind } from '../templates/report-template.types';
 import { disaggregationsSection, partnerPartsSection } from './breakdown-sections';
+import { resultAreasSection } from './area-sections';
 import { chartSection } from './chart-section';
 import { headerRows } from './header-rows';
 import { SectionContext, SectionHeading, explanationsSection, indicatorTableSection } from './indicator-sections';
@@ -20,6 +21,7 @@ const SECTION_BUILDERS: Record<SectionKind, (ctx: SectionContext, heading: Secti
   disaggregations: disaggregationsSection,
   chart: chartSection,
   narrative: narrativeSection,
+  resultAreas: resultAreasSection,
   explanations: explanationsSection,
   signature: signatureSection,
 };

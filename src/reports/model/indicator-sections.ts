@@ -51,26 +51,33 @@ export function tableSection(kind: TableSection['kind'], heading: SectionHeading
   return { kind, ...heading, table: withoutEmptyColumns(table, keep) };
 }
 
-function groupIndicators(ctx: SectionContext): { title: string | null; indicators: ReportIndicator[] }[] {
+/** Indicators grouped as the template says; `areaId` null for the ungrouped table and "Drugi kazalniki". */
+function groupIndicators(ctx: SectionContext, grouping = ctx.template.grouping): { areaId: number | null; title: string | null; indicators: ReportIndicator[] }[] {
   const { input, template, lang } = ctx;
-  if (template.grouping === 'none') return [{ title: null, indicators: input.indicators }];
+  if (grouping === 'none') return [{ areaId: null, title: null, indicators: input.indicators }];
   const known = new Set(input.resultAreas.map((a) => a.id));
   const groups = input.resultAreas.map((area) => ({
-    title: areaTitle(area),
+    areaId: area.id as number | null,
+    title: areaTitle(area) as string | null,
     indicators: input.indicators.filter((i) => i.resultArea?.id === area.id),
   }));
   const others = input.indicators.filter((i) => !i.resultArea || !known.has(i.resultArea.id));
-  groups.push({ title: localize(TEXT.otherIndicators, lang, template.bilingual), indicators: others });
+  groups.push({ areaId: null, title: localize(TEXT.otherIndicators, lang, template.bilingual), indicators: others });
   return groups.filter((g) => g.indicators.length > 0);
 }
 
 /** The columns of the funders' indicator forms, shown even when every row has "–". */
 const FORM_COLUMNS: ColumnKey[] = ['zapSt', 'naziv', 'predvidenaLeto', 'dosezenaLeto'];
 
-export function indicatorTableSection(ctx: SectionContext, heading: SectionHeading): TableSection | null {
+/**
+ * The template's indicator table, rows numbered through all groups, with the columns nobody has a
+ * value in left out; each group keeps its result area. Null when there is no indicator.
+ */
+export function indicatorGroups(ctx: SectionContext, grouping = ctx.template.grouping): { table: ReportTable; areaIds: (number | null)[] } | null {
   const { template, lang } = ctx;
   let index = 0;
-  const groups: ReportRowGroup[] = groupIndicators(ctx).map((group) => ({
+  const grouped = groupIndicators(ctx, grouping);
+  const groups: ReportRowGroup[] = grouped.map((group) => ({
     title: group.title,
     note: null,
     rows: group.indicators.map((indicator) => {
@@ -78,8 +85,14 @@ export function indicatorTableSection(ctx: SectionContext, heading: SectionHeadi
       return template.columns.map((c) => INDICATOR_COLUMNS[c.key].cell(indicator, lang, index));
     }),
   }));
+  if (!groups.some((g) => g.rows.length > 0)) return null;
   const columns = template.columns.map((c) => columnFor(c.key, ctx));
-  return tableSection('indicatorTable', heading, { columns, groups }, FORM_COLUMNS);
+  return { table: withoutEmptyColumns({ columns, groups }, FORM_COLUMNS), areaIds: grouped.map((g) => g.areaId) };
+}
+
+export function indicatorTableSection(ctx: SectionContext, heading: SectionHeading): TableSection | null {
+  const grouped = indicatorGroups(ctx);
+  return grouped ? { kind: 'indicatorTable', ...heading, table: grouped.table } : null;
 }
 
 const EXPLANATION_COLUMNS: ColumnKey[] = ['naziv', 'predvidenaLeto', 'dosezenaLeto', 'odstotekDoseganja', 'obrazlozitev'];

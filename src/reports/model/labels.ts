@@ -55,6 +55,7 @@ export const SECTION_LABELS: Record<SectionKind, LocalizedText> = {
   disaggregations: { sl: 'Razčlenitve', en: 'Breakdowns' },
   chart: { sl: 'Doseganje predvidenih vrednosti', en: 'Achievement of planned values' },
   narrative: { sl: 'Vsebinsko poročilo', en: 'Narrative report' },
+  resultAreas: { sl: 'Opis izvedenih aktivnosti po področjih', en: 'Activities by result area' },
   explanations: { sl: 'Obrazložitev odstopanj', en: 'Explanation of deviations' },
   signature: { sl: 'Podpis', en: 'Signature' },
 };
@@ -126,6 +127,7 @@ export const SHEET_LABELS: Record<SectionKind, LocalizedText> = {
   disaggregations: { sl: 'Razčlenitve', en: 'Breakdowns' },
   chart: { sl: 'Doseganje načrta', en: 'Achievement' },
   narrative: { sl: 'Vsebinsko poročilo', en: 'Narrative' },
+  resultAreas: { sl: 'Aktivnosti po področjih', en: 'Activities by area' },
   explanations: { sl: 'Obrazložitve', en: 'Explanations' },
   signature: { sl: 'Podpis', en: 'Signature' },
 };

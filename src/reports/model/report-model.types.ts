@@ -102,6 +102,30 @@ export interface NarrativeSection extends SectionBase {
   columns: { heading: string; text: string };
 }
 
+/** One result area of the call: its heading, what was written about it, and its indicators. */
+export interface AreaBlock {
+  /** "RP1 Informiranje"; null for the general text written for no area. */
+  heading: string | null;
+  paragraphs: string[];
+  /** The area's rows of the indicator table (numbered through the report); null when it has none. */
+  table: ReportTable | null;
+}
+
+/**
+ * The narrative laid out per result area, as the MJU hub report has it: one subsection per area
+ * (in the project's order) with its text and its figures. An area with neither is left out, and
+ * an area with figures but no text shows its figures only: never a placeholder.
+ */
+export interface ResultAreasSection extends SectionBase {
+  kind: 'resultAreas';
+  areas: AreaBlock[];
+  /**
+   * Every area's rows in one table grouped by area (the areas' tables share its columns, so they
+   * line up): the figures alone, for readers of the model that do not lay out the text.
+   */
+  table: ReportTable;
+}
+
 export interface SignatureRow {
   key: SignatureField;
   label: string;
@@ -118,7 +142,7 @@ export interface SignatureSection extends SectionBase {
   fields: SignatureRow[];
 }
 
-export type ReportSection = TableSection | ChartSection | NarrativeSection | SignatureSection;
+export type ReportSection = TableSection | ChartSection | NarrativeSection | ResultAreasSection | SignatureSection;
 
 export interface ReportMetadata {
   title: string;

@@ -5,7 +5,7 @@ import type { NarrativeBlock, NarrativeSection, ReportCell, SignatureRow, Signat
 import { dateCell, textCell } from './value-cells';
 
 /** The narrative (general text first, then one block per result area) and the signature block. */
-function paragraphs(text: string): string[] {
+export function paragraphs(text: string): string[] {
   return text
     .split(/\r?\n\s*\r?\n/)
     .map((p) => p.trim())

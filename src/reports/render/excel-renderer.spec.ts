@@ -152,12 +152,14 @@ describe('renderXlsx in other layouts', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it('writes result-area group rows in the MJU report', async () => {
-    const area = { id: 1, code: '1', name: 'Informiranje' };
-    const input = reportInputFactory({ resultAreas: [area], indicators: [indicatorSummaryFactory({ resultArea: area })] });
+  it('writes each result area of the MJU report with its text and its indicators under their header row', async () => {
+    const area = { id: 1, code: 'RP1', name: 'Informiranje' };
+    const text = 'Neposredno ciljno informiranje NVO preko elektronske in navadne pošte.';
+    const input = reportInputFactory({ resultAreas: [area], indicators: [indicatorSummaryFactory({ resultArea: area })], narratives: [{ resultAreaId: 1, text }] });
     const workbook = await readBack(await renderXlsx(buildReportModel(input, loadTemplate('mju-sticisce'), 'sl')));
-    const table = sheet(workbook, 'Doseženi rezultati po področjih');
-    expect(table.getRow(2).getCell(1).value).toBe('1 Informiranje');
-    expect(table.getRow(3).getCell(1).value).toBe(1);
+    const areas = sheet(workbook, 'Aktivnosti po področjih');
+    expect([1, 2, 3, 4].map((r) => areas.getRow(r).getCell(1).value)).toEqual(['RP1 Informiranje', text, 'Zap. št.', 1]);
+    expect(areas.getRow(2).getCell(1).alignment?.wrapText).toBe(true);
+    expect(areas.pageSetup.printTitlesRow).toBeUndefined();
   });
 });

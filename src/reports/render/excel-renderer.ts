@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { ReportModel, ReportSection } from '../model/report-model.types';
 import { setUpPrinting, sheetName } from './excel-format';
-import { writeGeneralSheet, writeNarrativeSheet, writeSignatureSheet, writeTableSheet } from './excel-sheets';
+import { writeGeneralSheet, writeNarrativeSheet, writeResultAreasSheet, writeSignatureSheet, writeTableSheet } from './excel-sheets';
 
 /**
  * The report as an XLSX workbook: a first sheet with the title and header fields, then one sheet
@@ -15,6 +15,8 @@ function writeSection(sheet: ExcelJS.Worksheet, section: ReportSection, model: R
       return writeTableSheet(sheet, section.table, model.lang);
     case 'narrative':
       return writeNarrativeSheet(sheet, section);
+    case 'resultAreas':
+      return writeResultAreasSheet(sheet, section, model.lang);
     case 'signature':
       return writeSignatureSheet(sheet, section, model.lang);
     default:
@@ -44,7 +46,8 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   for (const section of model.sections) {
     const sheet = workbook.addWorksheet(sheetName(section.sheetTitle, taken));
     writeSection(sheet, section, model);
-    setUpPrinting(sheet, model, section.kind === 'signature' ? null : '1:1');
+    // The areas' sheet repeats its header row under each area instead of at the top of each page.
+    setUpPrinting(sheet, model, section.kind === 'signature' || section.kind === 'resultAreas' ? null : '1:1');
   }
   return fixZipDates(Buffer.from(await workbook.xlsx.writeBuffer()), metadata.creationDate);
 }

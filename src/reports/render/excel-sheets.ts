@@ -1,6 +1,6 @@
 import type { Cell, Row, Worksheet } from 'exceljs';
 import type { Lang } from '../../common/format/format';
-import type { NarrativeSection, ReportCell, ReportModel, ReportTable, SignatureSection } from '../model/report-model.types';
+import type { NarrativeSection, ReportCell, ReportModel, ReportTable, ResultAreasSection, SignatureSection } from '../model/report-model.types';
 import { fittingWidth, wrappedHeight, xlsxNumFmt, xlsxValue } from './excel-format';
 
 /** Writes one section of the model onto a worksheet. Layout only; values come from the model. */
@@ -31,36 +31,77 @@ function spanningRow(sheet: Worksheet, text: string, columns: number, style: 'gr
   row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
 }
 
-/** Header row 1 (frozen, repeated when printed), then groups of rows. */
-export function writeTableSheet(sheet: Worksheet, table: ReportTable, lang: Lang): void {
-  const count = table.columns.length;
+interface TableLayout {
+  widths: number[];
+  /** Columns whose texts are longer than the column is wide. */
+  wrap: boolean[];
+}
+
+function tableLayout(table: ReportTable): TableLayout {
   const allRows = table.groups.flatMap((g) => g.rows);
   const widths = table.columns.map((column, i) =>
     fittingWidth([...column.label.split(' '), ...allRows.map((row) => row[i].text)], column.weight),
   );
-  sheet.columns = table.columns.map((column, i) => ({ key: column.key, width: widths[i] }));
-  const wrap = table.columns.map((column, i) => allRows.some((row) => row[i].text.length > widths[i] - 2));
+  return { widths, wrap: table.columns.map((_, i) => allRows.some((row) => row[i].text.length > widths[i] - 2)) };
+}
 
+function headerRow(sheet: Worksheet, table: ReportTable, layout: TableLayout): Row {
   const header = sheet.addRow(table.columns.map((c) => c.label));
   header.font = { bold: true };
   header.eachCell((cell) => (cell.fill = HEADER_FILL));
-  frameRow(header, count, table.columns.map(() => true));
-  header.height = wrappedHeight(table.columns.map((c) => c.label), widths);
+  frameRow(header, table.columns.length, table.columns.map(() => true));
+  header.height = wrappedHeight(table.columns.map((c) => c.label), layout.widths);
+  return header;
+}
 
+function dataRow(sheet: Worksheet, table: ReportTable, cells: ReportCell[], layout: TableLayout, lang: Lang): void {
+  const row = sheet.addRow([]);
+  cells.forEach((cell, i) => putCell(row.getCell(i + 1), cell, lang));
+  frameRow(row, table.columns.length, layout.wrap);
+  table.columns.forEach((column, i) => {
+    if (column.align === 'right') row.getCell(i + 1).alignment = { ...row.getCell(i + 1).alignment, horizontal: 'right' };
+  });
+  if (layout.wrap.some(Boolean)) row.height = wrappedHeight(cells.map((c) => c.text), layout.widths);
+}
+
+/** Header row 1 (frozen, repeated when printed), then groups of rows. */
+export function writeTableSheet(sheet: Worksheet, table: ReportTable, lang: Lang): void {
+  const count = table.columns.length;
+  const layout = tableLayout(table);
+  sheet.columns = table.columns.map((column, i) => ({ key: column.key, width: layout.widths[i] }));
+  headerRow(sheet, table, layout);
   for (const group of table.groups) {
     if (group.title) spanningRow(sheet, group.title, count, 'group');
-    for (const cells of group.rows) {
-      const row = sheet.addRow([]);
-      cells.forEach((cell, i) => putCell(row.getCell(i + 1), cell, lang));
-      frameRow(row, count, wrap);
-      table.columns.forEach((column, i) => {
-        if (column.align === 'right') row.getCell(i + 1).alignment = { ...row.getCell(i + 1).alignment, horizontal: 'right' };
-      });
-      if (wrap.some(Boolean)) row.height = wrappedHeight(cells.map((c) => c.text), widths);
-    }
+    for (const cells of group.rows) dataRow(sheet, table, cells, layout, lang);
     if (group.note) spanningRow(sheet, group.note, count, 'note');
   }
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
+}
+
+/** A paragraph over every column, wrapped, as high as its lines (LibreOffice does not grow rows). */
+function paragraphRow(sheet: Worksheet, text: string, widths: number[]): void {
+  const row = sheet.addRow([text]);
+  if (widths.length > 1) sheet.mergeCells(row.number, 1, row.number, widths.length);
+  row.getCell(1).alignment = { vertical: 'top', wrapText: true };
+  row.height = wrappedHeight([text], [widths.reduce((a, b) => a + b, 0)]);
+}
+
+/**
+ * Per result area: its title, its text (one merged row per paragraph), then its indicators under
+ * their own header row; all areas share the columns, so the figures line up down the sheet.
+ */
+export function writeResultAreasSheet(sheet: Worksheet, section: ResultAreasSection, lang: Lang): void {
+  const { table } = section;
+  const layout = table.columns.length > 0 ? tableLayout(table) : { widths: [LABEL_WIDTH + VALUE_WIDTH], wrap: [true] };
+  sheet.columns = layout.widths.map((width) => ({ width }));
+  section.areas.forEach((area, i) => {
+    if (i > 0) sheet.addRow([]);
+    if (area.heading) spanningRow(sheet, area.heading, layout.widths.length, 'group');
+    for (const paragraph of area.paragraphs) paragraphRow(sheet, paragraph, layout.widths);
+    if (!area.table) return;
+    headerRow(sheet, area.table, layout);
+    for (const cells of area.table.groups.flatMap((g) => g.rows)) dataRow(sheet, area.table, cells, layout, lang);
+  });
 }
 
 const LABEL_WIDTH = 30;

@@ -40,27 +40,36 @@ export function drawHeaderBlock(ctx: PdfContext, model: ReportModel): void {
   doc.y += 8;
 }
 
+/** A subsection's heading (a result area), kept on a page with `below` points under it. */
+export function drawSubheading(ctx: PdfContext, sect: Struct, heading: string, below = 30): void {
+  const { doc } = ctx;
+  ensureSpace(ctx, 20 + below);
+  useFont(ctx, 'bold', SIZES.subheading);
+  tagged(ctx, sect, 'H3', () => doc.text(heading, ctx.left, doc.y + 4, { width: ctx.width }));
+  doc.y += 2;
+}
+
+/** `keepLastWith` more points must fit below the last paragraph (what follows it). */
+export function drawParagraphs(ctx: PdfContext, sect: Struct, paragraphs: string[], keepLastWith = 0): void {
+  const { doc } = ctx;
+  paragraphs.forEach((paragraph, i) => {
+    useFont(ctx, 'regular', SIZES.body);
+    const height = doc.heightOfString(paragraph, { width: ctx.width, lineGap: 1.5 });
+    const last = i === paragraphs.length - 1;
+    ensureSpace(ctx, last && height < (ctx.bottom - ctx.top) / 3 ? height + keepLastWith : 24);
+    useFont(ctx, 'regular', SIZES.body);
+    // Long paragraphs flow onto the next page by themselves; pdfkit carries the tag across.
+    tagged(ctx, sect, 'P', () => doc.text(paragraph, ctx.left, doc.y, { width: ctx.width, lineGap: 1.5 }));
+    doc.y += 5;
+  });
+}
+
 /** `keepLastWith` more points must fit below the last paragraph (the signature block that follows). */
 export function drawNarrative(ctx: PdfContext, sect: Struct, section: NarrativeSection, keepLastWith = 0): void {
-  const { doc } = ctx;
-  const last = section.blocks[section.blocks.length - 1]?.paragraphs.at(-1);
-  for (const block of section.blocks) {
-    if (block.heading) {
-      ensureSpace(ctx, 50);
-      useFont(ctx, 'bold', SIZES.subheading);
-      tagged(ctx, sect, 'H3', () => doc.text(block.heading ?? '', ctx.left, doc.y + 4, { width: ctx.width }));
-      doc.y += 2;
-    }
-    for (const paragraph of block.paragraphs) {
-      useFont(ctx, 'regular', SIZES.body);
-      const height = doc.heightOfString(paragraph, { width: ctx.width, lineGap: 1.5 });
-      ensureSpace(ctx, paragraph === last && height < (ctx.bottom - ctx.top) / 3 ? height + keepLastWith : 24);
-      useFont(ctx, 'regular', SIZES.body);
-      // Long paragraphs flow onto the next page by themselves; pdfkit carries the tag across.
-      tagged(ctx, sect, 'P', () => doc.text(paragraph, ctx.left, doc.y, { width: ctx.width, lineGap: 1.5 }));
-      doc.y += 5;
-    }
-  }
+  section.blocks.forEach((block, i) => {
+    if (block.heading) drawSubheading(ctx, sect, block.heading);
+    drawParagraphs(ctx, sect, block.paragraphs, i === section.blocks.length - 1 ? keepLastWith : 0);
+  });
 }
 
 const SIGNATURE_ROW = 24;

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { ReportModel, ReportSection } from '../model/report-model.types';
 import { drawHeaderBlock, drawNarrative, drawSignature, drawTitle, signatureHeight } from './pdf-blocks';
+import { drawResultAreas } from './pdf-areas';
 import { drawChart } from './pdf-chart';
 import { FONT_REGULAR } from './pdf-fonts';
 import { COLORS, MARGINS, PdfContext, SIZES, artifact, createContext, startSection, useFont } from './pdf-layout';
@@ -20,7 +21,7 @@ function drawSection(ctx: PdfContext, section: ReportSection, keepLastWith: numb
     sect.end();
     return;
   }
-  const below = section.kind === 'chart' || section.kind === 'narrative' ? 60 : Math.min(tableLead(ctx, section.table, keepLastWith), ctx.bottom - ctx.top - 40);
+  const below = section.kind === 'chart' || section.kind === 'narrative' || section.kind === 'resultAreas' ? 60 : Math.min(tableLead(ctx, section.table, keepLastWith), ctx.bottom - ctx.top - 40);
   const sect = startSection(ctx, section.title, below);
   switch (section.kind) {
     case 'chart':
@@ -28,6 +29,9 @@ function drawSection(ctx: PdfContext, section: ReportSection, keepLastWith: numb
       break;
     case 'narrative':
       drawNarrative(ctx, sect, section, keepLastWith);
+      break;
+    case 'resultAreas':
+      drawResultAreas(ctx, sect, section, keepLastWith);
       break;
     default:
       drawTable(ctx, sect, section.table, keepLastWith);

@@ -45,6 +45,7 @@ export const SECTION_KINDS = [
   'disaggregations',
   'chart',
   'narrative',
+  'resultAreas',
   'explanations',
   'signature',
 ] as const;
