@@ -83,6 +83,7 @@ export class AchievedValuesService {
       numerator: dto.numerator ?? current.numerator,
       denominator: dto.denominator ?? current.denominator,
       ...(dto.comment !== undefined ? { comment: dto.comment } : {}),
+      ...(dto.qualifier !== undefined ? { qualifier: dto.qualifier } : {}),
     };
     const input = { projectId: indicator.projectId, rows: [row], reason: dto.reason, reasonCategory: dto.reasonCategory, correction, partnerExcessReason: dto.partnerExcessReason };
     return asNotFound(this.one(input, actor), notFound(id));

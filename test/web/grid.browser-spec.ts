@@ -182,6 +182,18 @@ describe('web interface: grid entry', () => {
     await waitForFocus(page, { id: (await value.getAttribute('id')) ?? '' });
     expect(await partner.inputValue()).toBe('');
     expect(await page.locator('.value-form .form-status').innerText()).toBe('');
+
+    // How the source states the figure ("vsaj 40") is saved with it and shown with it.
+    expect(await page.getByLabel('Kako vir navaja število').inputValue()).toBe('');
+    await value.fill('40');
+    await page.getByLabel('Kako vir navaja število').selectOption({ label: 'vsaj' });
+    await page.getByRole('button', { name: 'Shrani vrednost' }).click();
+    await page.getByText('Shranjeno: KCM-5, leto 2021 – vsaj 40.').waitFor();
+    expect(await page.locator('.existing-values table').innerText()).toContain('vsaj 40');
+    const stored = await context.request.get(`${web.baseUrl}/api/projects/KCM/indicators`);
+    const kcm5 = ((await stored.json()) as { id: number; code: string }[]).find((i) => i.code === 'KCM-5')!;
+    const values = (await (await context.request.get(`${web.baseUrl}/api/indicators/${kcm5.id}/values?year=2021`)).json()) as { value: string; qualifier: string | null }[];
+    expect(values.find((v) => v.value === '40')?.qualifier).toBe('at_least');
     await context.close();
   });
 });

@@ -16,6 +16,8 @@ import { numberProblem } from './grid-rows.js';
  * each with a reason and its kind, through the correction API.
  */
 export const REASON_CATEGORIES = ['data_entry_error', 'late_evidence', 'funder_request', 'other'];
+/** How a source may qualify a figure ("vsaj 1.000"): the API's `qualifier` values. */
+const QUALIFIERS = ['at_least', 'approximately', 'more_than'];
 
 export function valueForm({ detail, yearInfo, indicators, onSaved, lockedCorrection = false }) {
   const year = yearInfo.year;
@@ -42,6 +44,12 @@ export function valueForm({ detail, yearInfo, indicators, onSaved, lockedCorrect
   const numeratorField = field({ name: 'numerator', label: t('value.numerator'), hint: t('value.numeratorHint'), required: true, attrs: decimal });
   const denominatorField = field({ name: 'denominator', label: t('value.denominator'), hint: t('value.denominatorHint'), required: true, attrs: decimal });
   const commentField = field({ name: 'comment', label: t('value.comment'), type: 'textarea', rows: 2, hint: t('value.commentHint') });
+  const qualifierField = field({
+    name: 'qualifier',
+    label: t('value.qualifier'),
+    hint: t('value.qualifierHint'),
+    options: ['', ...QUALIFIERS].map((q) => ({ value: q, label: t(`value.qualifier.${q || 'none'}`) })),
+  });
   const reasonField = field({ name: 'reason', label: t('value.reason'), type: 'textarea', rows: 2, hint: t('value.reasonHint'), required: true });
   const categoryField = field({
     name: 'reasonCategory',
@@ -69,7 +77,8 @@ export function valueForm({ detail, yearInfo, indicators, onSaved, lockedCorrect
       partnerField.wrapper,
       h('fieldset', { class: 'field-group' }, h('legend', {}, t('value.period', { year })), h('div', { class: 'field-row' }, startField.wrapper, endField.wrapper)),
     ),
-    h('div', { class: 'field-row' }, valueField.wrapper, shareGroup, commentField.wrapper),
+    h('div', { class: 'field-row' }, valueField.wrapper, shareGroup, qualifierField.wrapper),
+    commentField.wrapper,
     modeNote,
     h('div', { class: 'field-row' }, reasonField.wrapper, categoryField.wrapper),
     h('div', { class: 'actions' }, submit, status),
@@ -100,7 +109,7 @@ export function valueForm({ detail, yearInfo, indicators, onSaved, lockedCorrect
     shareGroup.hidden = !ind.isShare;
     // Another indicator: nothing typed for the previous one carries over. Cleared now, not after
     // the answer, so that what someone types meanwhile is kept.
-    if (!keepInput) for (const f of [valueField, numeratorField, denominatorField, commentField, reasonField]) f.input.value = '';
+    if (!keepInput) for (const f of [valueField, numeratorField, denominatorField, commentField, reasonField, qualifierField]) f.input.value = '';
     let answer;
     try {
       answer = await api.get(withQuery(`/api/indicators/${ind.indicatorId}/values`, { year }));
@@ -153,6 +162,7 @@ export function valueForm({ detail, yearInfo, indicators, onSaved, lockedCorrect
       put(numeratorField, inputNumber(record.numerator));
       put(denominatorField, inputNumber(record.denominator));
       put(commentField, record.comment ?? '');
+      put(qualifierField, record.qualifier ?? '');
     }
   }
 
@@ -229,9 +239,11 @@ export function valueForm({ detail, yearInfo, indicators, onSaved, lockedCorrect
     if (errors.length) return showErrors(form, errors);
 
     const comment = commentField.input.value.trim();
+    const qualifier = qualifierField.input.value || null;
     submit.disabled = true;
     try {
-      const change = { version: editing?.version, reason, ...figures, ...(comment ? { comment } : {}) };
+      // A change always says the qualifier: choosing "natančno" clears a stored one.
+      const change = { version: editing?.version, reason, ...figures, qualifier, ...(comment ? { comment } : {}) };
       const saved = lockedCorrection
         ? await api.post(`/api/values/${editing.id}/corrections`, { ...change, reasonCategory: categoryField.input.value })
         : editing
@@ -242,10 +254,12 @@ export function valueForm({ detail, yearInfo, indicators, onSaved, lockedCorrect
             ...figures,
             ...(partnerField.input.value ? { partnerOrganisationId: Number(partnerField.input.value) } : {}),
             ...(comment ? { comment } : {}),
+            ...(qualifier ? { qualifier } : {}),
           });
       const message = t(editing ? 'value.corrected' : 'value.saved', { code: ind.code, year, value: valueText(saved, ind) });
       reasonField.input.value = '';
       commentField.input.value = '';
+      qualifierField.input.value = '';
       await onSaved();
       await loadValues();
       status.textContent = message;
@@ -289,6 +303,6 @@ function valueText(record, ind) {
   if (record.numerator !== null && record.numerator !== undefined && record.denominator !== null && record.denominator !== undefined) {
     return `${figure} (${t('table.shareOf', { numerator: num(record.numerator), denominator: num(record.denominator) })})`;
   }
-  return figure;
+  return record.qualifier ? `${t(`value.qualifier.${record.qualifier}`)} ${figure}` : figure;
 }
 

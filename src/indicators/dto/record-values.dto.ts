@@ -1,12 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { REASON_CATEGORIES, ReasonCategory } from '../../audit/audit.types';
-import { IsCalendarDate, IsDecimalValue, IsId, IsVersion } from '../../common/dto-decorators';
+import { IsId, IsVersion } from '../../common/dto-decorators';
+import { ValueFiguresDto, ValuePlaceDto } from './values.dto';
 import { MAX_BATCH_ROWS } from '../use-cases/record-values.input';
 
-/** One row of a batch: a new value, or (with id and version) a change to a stored one. */
-export class ValueRowDto {
+/** Which row of the batch, and which value it changes (with id and version) or adds to which indicator. */
+class ValueRowRefDto {
   @ApiPropertyOptional({ description: 'Your row number, which errors refer to (default: the position, from 1)' })
   @IsOptional()
   @IsInt()
@@ -24,45 +25,10 @@ export class ValueRowDto {
 
   @IsId()
   indicatorId: number;
-
-  @IsCalendarDate({ example: '2021-01-01' })
-  periodStart: string;
-
-  @IsCalendarDate({ example: '2021-12-31' })
-  periodEnd: string;
-
-  @ApiPropertyOptional({ description: 'Omit for the whole partnership' })
-  @IsOptional()
-  @IsId()
-  partnerOrganisationId?: number;
-
-  @ApiPropertyOptional({ example: 'gender' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 30)
-  dimension?: string;
-
-  @ApiPropertyOptional({ example: 'ženske' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  dimensionValue?: string;
-
-  @IsDecimalValue({ optional: true, example: '62' })
-  value?: string;
-
-  @IsDecimalValue({ optional: true, example: '25' })
-  numerator?: string;
-
-  @IsDecimalValue({ optional: true, example: '62' })
-  denominator?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(0, 5000)
-  comment?: string;
 }
+
+/** One row of a batch: a new value, or (with id and version) a change to a stored one; the same field rules as one value. */
+export class ValueRowDto extends IntersectionType(ValueRowRefDto, ValuePlaceDto, ValueFiguresDto) {}
 
 export class RecordValuesDto {
   @ApiProperty({ type: [ValueRowDto] })

@@ -1,9 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 import { REASON_CATEGORIES, ReasonCategory } from '../../audit/audit.types';
 import { IsCalendarDate, IsDecimalValue, IsId, IsVersion } from '../../common/dto-decorators';
+import { Nullable } from '../../common/nullable';
+import { VALUE_QUALIFIERS, ValueQualifier } from '../indicator-summary.types';
 
-export class CreateAchievedValueDto {
+/** Where a value counts: its period, partner and dimension part. Fixed once the value is stored. */
+export class ValuePlaceDto {
   @IsCalendarDate({ example: '2020-01-01' })
   periodStart: string;
 
@@ -22,11 +25,17 @@ export class CreateAchievedValueDto {
   dimension?: string;
 
   @ApiPropertyOptional({ example: 'ženske' })
-  @ValidateIf((o: CreateAchievedValueDto) => o.dimension !== undefined || o.dimensionValue !== undefined)
+  @ValidateIf((o: ValuePlaceDto) => o.dimension !== undefined || o.dimensionValue !== undefined)
   @IsString({ message: 'dimensionValue is required with a dimension' })
   @Length(1, 100)
   dimensionValue?: string;
+}
 
+/**
+ * What a value says: the figure (or a share's counts), how the source qualifies it, a comment.
+ * The same rules for a new value, a change, a correction and a batch row.
+ */
+export class ValueFiguresDto {
   @IsDecimalValue({ optional: true, example: '62' })
   value?: string;
 
@@ -36,18 +45,28 @@ export class CreateAchievedValueDto {
   @IsDecimalValue({ optional: true, example: '62' })
   denominator?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: "Absent keeps a stored comment; '' clears it" })
   @IsOptional()
   @IsString()
-  @Length(1, 5000)
+  @Length(0, 5000)
   comment?: string;
 
+  @ApiPropertyOptional({ enum: VALUE_QUALIFIERS, nullable: true, description: 'How the source qualifies the figure ("vsaj 1.000", "približno 120", "več kot 47"); absent keeps the stored one, null clears it' })
+  @Nullable()
+  @IsOptional()
+  @IsIn(VALUE_QUALIFIERS)
+  qualifier?: ValueQualifier | null;
+}
+
+export class PartnerExcessDto {
   @ApiPropertyOptional({ description: "Confirms partners' parts that add up to more than the partnership's total, saying why" })
   @IsOptional()
   @IsString()
   @Length(3, 2000)
   partnerExcessReason?: string;
 }
+
+export class CreateAchievedValueDto extends IntersectionType(ValuePlaceDto, ValueFiguresDto, PartnerExcessDto) {}
 
 /** A change to a stored figure: based on a version, and always with a reason. */
 export class ChangeReasonDto {
@@ -65,28 +84,7 @@ export class ChangeReasonDto {
   reasonCategory?: ReasonCategory;
 }
 
-export class UpdateAchievedValueDto extends ChangeReasonDto {
-  @ApiPropertyOptional({ description: "Confirms partners' parts that add up to more than the partnership's total, saying why" })
-  @IsOptional()
-  @IsString()
-  @Length(3, 2000)
-  partnerExcessReason?: string;
-
-  @IsDecimalValue({ optional: true, example: '62' })
-  value?: string;
-
-  @IsDecimalValue({ optional: true, example: '25' })
-  numerator?: string;
-
-  @IsDecimalValue({ optional: true, example: '62' })
-  denominator?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(0, 5000)
-  comment?: string;
-}
+export class UpdateAchievedValueDto extends IntersectionType(ChangeReasonDto, ValueFiguresDto, PartnerExcessDto) {}
 
 export class CreateTargetDto {
   @ApiPropertyOptional({ description: 'The funding period (contract) the target belongs to; needed only when several could hold it' })

@@ -171,8 +171,7 @@ export class RecordValuesHandler {
       numerator: row.numerator ?? null,
       denominator: row.denominator ?? null,
       comment: row.comment === undefined ? (current?.comment ?? null) : row.comment || null,
-      // How the source qualifies the figure ("vsaj 1.000"): kept as stored; not yet writable over the API.
-      qualifier: current?.qualifier ?? null,
+      qualifier: row.qualifier === undefined ? (current?.qualifier ?? null) : row.qualifier,
     });
     const errors = this.entryErrors(rowNo, indicator, fields, ctx);
     if (errors.length) return { errors };
@@ -322,7 +321,7 @@ export class RecordValuesHandler {
     const stored: AchievedValue[] = [...inserted];
     for (const p of changes.filter((c) => c.outcome.action === 'update')) {
       const current = p.current!;
-      const patch = { value: p.fields.value, numerator: p.fields.numerator, denominator: p.fields.denominator, comment: p.fields.comment, enteredBy: actor.username, enteredAt };
+      const patch = { value: p.fields.value, numerator: p.fields.numerator, denominator: p.fields.denominator, comment: p.fields.comment, qualifier: p.fields.qualifier, enteredBy: actor.username, enteredAt };
       if (!(await this.values.updateAtVersion(em, current.id, current.version, patch))) {
         throw new BatchRejectedError([staleError(p.outcome.row, current, current.version)]);
       }
@@ -381,8 +380,16 @@ function countOf(outcomes: RowOutcome[]): Record<RowAction, number> {
   return counts;
 }
 
-function sameFigures(a: Pick<AchievedValue, 'value' | 'numerator' | 'denominator' | 'comment'>, b: Pick<AchievedValue, 'value' | 'numerator' | 'denominator' | 'comment'>): boolean {
-  return sameNumber(a.value, b.value) && sameNumber(a.numerator, b.numerator) && sameNumber(a.denominator, b.denominator) && (a.comment ?? null) === (b.comment ?? null);
+type Figures = Pick<AchievedValue, 'value' | 'numerator' | 'denominator' | 'comment' | 'qualifier'>;
+
+function sameFigures(a: Figures, b: Figures): boolean {
+  return (
+    sameNumber(a.value, b.value) &&
+    sameNumber(a.numerator, b.numerator) &&
+    sameNumber(a.denominator, b.denominator) &&
+    (a.comment ?? null) === (b.comment ?? null) &&
+    (a.qualifier ?? null) === (b.qualifier ?? null)
+  );
 }
 
 /** The same number, however written ('12' and '12.0'); empty and null are the same absence. */

@@ -1,5 +1,6 @@
 import type { ReasonCategory } from '../../audit/audit.types';
 import type { Message } from '../../common/i18n/text';
+import type { ValueQualifier } from '../indicator-summary.types';
 
 /** One achieved value to enter or change. Serialisable: the API, the grid, an import and a job build it alike. */
 export interface ValueRowInput {
@@ -21,6 +22,8 @@ export interface ValueRowInput {
   denominator?: string | null;
   /** Absent keeps a stored comment; null or '' clears it. */
   comment?: string | null;
+  /** How the source qualifies the figure ("vsaj 1.000"); absent keeps the stored one, null clears it. */
+  qualifier?: ValueQualifier | null;
 }
 
 export interface RecordValuesInput {
