@@ -31,6 +31,14 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest },
     },
     {
+      // Workbooks printed by LibreOffice (soffice) and read back with poppler; CI installs both.
+      displayName: 'office',
+      testEnvironment: 'node',
+      rootDir: '.',
+      testMatch: ['<rootDir>/test/**/*.office-spec.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+    },
+    {
       displayName: 'browser',
       testEnvironment: 'node',
       rootDir: '.',
