@@ -9,5 +9,6 @@ import { PublicCall } from './public-call.entity';
   imports: [TypeOrmModule.forFeature([Funder, PublicCall])],
   controllers: [FundersController, PublicCallsController],
   providers: [FundersService],
+  exports: [FundersService],
 })
 export class FundersModule {}

@@ -6,6 +6,7 @@ import { FundingPeriod } from '../projects/entities/funding-period.entity';
 import { ProjectPartner } from '../projects/entities/project-partner.entity';
 import { Project } from '../projects/entities/project.entity';
 import { UserFunder, UserOrganisation, UserProject } from './entities/user-assignment.entity';
+import type { Assignments, FunderScope } from './user-view';
 
 /**
  * Which projects are assigned to a user, which organisations a coordinator coordinates, and the
@@ -64,15 +65,17 @@ export class UserAssignmentsRepository {
   }
 
   /** Assignments of many users at once, for listings. */
-  async forUsers(userIds: number[]): Promise<Map<number, { projectIds: number[]; organisationIds: number[] }>> {
-    const result = new Map(userIds.map((id) => [id, { projectIds: [] as number[], organisationIds: [] as number[] }]));
+  async forUsers(userIds: number[]): Promise<Map<number, Assignments>> {
+    const result = new Map(userIds.map((id): [number, Assignments] => [id, { projectIds: [], organisationIds: [], funders: [] }]));
     if (userIds.length === 0) return result;
-    const [projects, organisations] = await Promise.all([
+    const [projects, organisations, funders] = await Promise.all([
       this.dataSource.manager.find(UserProject, { where: { userId: In(userIds) }, order: { projectId: 'ASC' } }),
       this.dataSource.manager.find(UserOrganisation, { where: { userId: In(userIds) }, order: { organisationId: 'ASC' } }),
+      this.dataSource.manager.find(UserFunder, { where: { userId: In(userIds) }, order: { id: 'ASC' } }),
     ]);
     for (const p of projects) result.get(p.userId)?.projectIds.push(p.projectId);
     for (const o of organisations) result.get(o.userId)?.organisationIds.push(o.organisationId);
+    for (const f of funders) result.get(f.userId)?.funders.push({ funderId: f.funderId, publicCallId: f.publicCallId });
     return result;
   }
 
@@ -148,8 +151,8 @@ export class UserAssignmentsRepository {
     return rows.map((r) => Number(r.projectId)).sort((a, b) => a - b);
   }
 
-  async funderScopesOf(userId: number): Promise<{ funderId: number; publicCallId: number | null }[]> {
-    const rows = await this.dataSource.manager.find(UserFunder, { where: { userId }, order: { id: 'ASC' } });
+  async funderScopesOf(userId: number, em: EntityManager = this.dataSource.manager): Promise<FunderScope[]> {
+    const rows = await em.find(UserFunder, { where: { userId }, order: { id: 'ASC' } });
     return rows.map((r) => ({ funderId: r.funderId, publicCallId: r.publicCallId }));
   }
 

@@ -14,14 +14,22 @@ export interface UserView {
   createdAt: string;
   projectIds: number[];
   organisationIds: number[];
+  /** A reviewer's funders, each whole (publicCallId null) or one of its public calls. */
+  funders: FunderScope[];
+}
+
+export interface FunderScope {
+  funderId: number;
+  publicCallId: number | null;
 }
 
 export interface Assignments {
   projectIds: number[];
   organisationIds: number[];
+  funders: FunderScope[];
 }
 
-export const NO_ASSIGNMENTS: Assignments = { projectIds: [], organisationIds: [] };
+export const NO_ASSIGNMENTS: Assignments = { projectIds: [], organisationIds: [], funders: [] };
 
 export function toUserView(user: User, assignments: Assignments = NO_ASSIGNMENTS): UserView {
   return {
@@ -33,13 +41,15 @@ export function toUserView(user: User, assignments: Assignments = NO_ASSIGNMENTS
     createdAt: user.createdAt,
     projectIds: [...assignments.projectIds],
     organisationIds: [...assignments.organisationIds],
+    funders: assignments.funders.map((f) => ({ ...f })),
   };
 }
 
 /** Which assignments a role uses: the others are cleared when the role changes. */
-export function assignmentKindsOf(role: Role): { projects: boolean; organisations: boolean } {
+export function assignmentKindsOf(role: Role): { projects: boolean; organisations: boolean; funders: boolean } {
   return {
     projects: role === 'project_manager' || role === 'auditor',
     organisations: role === 'coordinator',
+    funders: role === 'reviewer',
   };
 }

@@ -4,7 +4,7 @@ import { IdPipe } from '../common/id.pipe';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
 
-import { CreateUserDto, SetOrganisationsDto, SetProjectsDto, UpdateUserDto } from './dto/user.dto';
+import { CreateUserDto, SetFundersDto, SetOrganisationsDto, SetProjectsDto, UpdateUserDto } from './dto/user.dto';
 import { UserView } from './user-view';
 import { UsersService } from './users.service';
 
@@ -43,5 +43,12 @@ export class UsersController {
   @Requires('user.manage')
   setOrganisations(@Param('id', IdPipe) id: number, @Body() dto: SetOrganisationsDto, @CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.setOrganisations(id, dto.organisationIds, actor);
+  }
+
+  /** The funders (or public calls of a funder) whose contracts a reviewer (skrbnik pogodbe) oversees. */
+  @Put(':id/funders')
+  @Requires('user.manage')
+  setFunders(@Param('id', IdPipe) id: number, @Body() dto: SetFundersDto, @CurrentActor() actor: Actor): Promise<UserView> {
+    return this.users.setFunders(id, dto.funders.map((f) => ({ funderId: f.funderId, publicCallId: f.publicCallId ?? null })), actor);
   }
 }

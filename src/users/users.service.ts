@@ -4,14 +4,18 @@ import { AuditService } from '../audit/audit.service';
 import type { AuditAction } from '../audit/audit.types';
 import { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password-hasher';
-import { ConflictError, NotFoundError, RuleViolationError } from '../common/errors';
+import { ConflictError, FieldError, NotFoundError, RuleViolationError } from '../common/errors';
+import { t } from '../common/i18n/text';
+import { FundersService } from '../funders/funders.service';
 import { nowIso } from '../database/columns';
 import { Transactions } from '../database/transactions';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { UserAssignmentsRepository } from './user-assignments.repository';
-import { assignmentKindsOf, toUserView, UserView } from './user-view';
+import { assignmentKindsOf, FunderScope, toUserView, UserView } from './user-view';
 import { normaliseUsername, UsersRepository } from './users.repository';
+
+type AssignmentChange = { projectIds?: number[]; organisationIds?: number[]; funders?: FunderScope[] };
 
 /**
  * Creating and changing users. Every write is one transaction with its audit entry; the entry
@@ -26,6 +30,7 @@ export class UsersService {
     private readonly assignments: UserAssignmentsRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly funders: FundersService,
   ) {}
 
   async list(): Promise<UserView[]> {
@@ -87,7 +92,40 @@ export class UsersService {
     return this.changeAssignments(id, actor, { organisationIds });
   }
 
-  private changeAssignments(id: number, actor: Actor, change: { projectIds?: number[]; organisationIds?: number[] }): Promise<UserView> {
+  /** A reviewer's funders, each whole or one of its public calls; replaces the list. */
+  async setFunders(id: number, funders: FunderScope[], actor: Actor): Promise<UserView> {
+    await this.assertFunderScopes(funders);
+    return this.changeAssignments(id, actor, { funders });
+  }
+
+  /** Every funder exists, every call belongs to its funder, and no scope is given twice. */
+  private async assertFunderScopes(funders: FunderScope[]): Promise<void> {
+    const errors: FieldError[] = [];
+    const seen = new Set<string>();
+    for (const [i, scope] of funders.entries()) {
+      const key = `${scope.funderId}|${scope.publicCallId ?? ''}`;
+      if (seen.has(key)) errors.push({ field: `funders[${i}]`, message: t('ta financer (in razpis) je že na seznamu', 'this funder (and call) is already in the list') });
+      seen.add(key);
+      const funder = await this.funders.findFunder(scope.funderId);
+      if (!funder) {
+        errors.push({ field: `funders[${i}].funderId`, message: t(`financer ${scope.funderId} ne obstaja`, `funder ${scope.funderId} does not exist`) });
+        continue;
+      }
+      if (scope.publicCallId === null) continue;
+      const call = await this.funders.findCall(scope.publicCallId);
+      if (!call || call.funderId !== scope.funderId) {
+        errors.push({
+          field: `funders[${i}].publicCallId`,
+          message: call
+            ? t(`javni razpis ${scope.publicCallId} ni razpis financerja ${funder.code}`, `public call ${scope.publicCallId} is not a call of the funder ${funder.code}`)
+            : t(`javni razpis ${scope.publicCallId} ne obstaja`, `public call ${scope.publicCallId} does not exist`),
+        });
+      }
+    }
+    if (errors.length) throw new RuleViolationError(t('Financerjev ni mogoče dodeliti', 'The funders cannot be assigned'), errors);
+  }
+
+  private changeAssignments(id: number, actor: Actor, change: AssignmentChange): Promise<UserView> {
     return this.transactions.run(async (em) => {
       const user = await this.mustFind(em, id);
       const before = await this.view(em, user);
@@ -99,7 +137,7 @@ export class UsersService {
   }
 
   /** Replaces the lists given; refuses ids that do not exist and lists the role does not use. */
-  private async replaceAssignments(em: EntityManager, user: User, change: { projectIds?: number[]; organisationIds?: number[] }) {
+  private async replaceAssignments(em: EntityManager, user: User, change: AssignmentChange) {
     const uses = assignmentKindsOf(user.role);
     if (change.projectIds?.length && !uses.projects) {
       throw new RuleViolationError('Only project managers and auditors are assigned projects', [
@@ -111,6 +149,12 @@ export class UsersService {
         { field: 'organisationIds', message: `a ${user.role} is not assigned organisations` },
       ]);
     }
+    if (change.funders?.length && !uses.funders) {
+      throw new RuleViolationError(t('Financerje nadzirajo le skrbniki pogodb', 'Only reviewers oversee funders'), [
+        { field: 'funders', message: t(`vloga ${user.role} nima financerjev; dodelite jih skrbniku pogodb (reviewer)`, `a ${user.role} is not assigned funders; assign them to a reviewer`) },
+      ]);
+    }
+    if (change.funders) await this.assignments.replaceFunders(em, user.id, change.funders);
     if (change.projectIds) {
       assertAllExist('projectIds', 'project', change.projectIds, await this.assignments.existingProjectIds(em, change.projectIds));
       await this.assignments.replaceProjects(em, user.id, change.projectIds);
@@ -127,6 +171,7 @@ export class UsersService {
     const uses = assignmentKindsOf(user.role);
     if (!uses.projects) await this.assignments.replaceProjects(em, user.id, []);
     if (!uses.organisations) await this.assignments.replaceOrganisations(em, user.id, []);
+    if (!uses.funders) await this.assignments.replaceFunders(em, user.id, []);
   }
 
   /** Nobody could manage users any more once the last active admin were demoted or deactivated. */
@@ -149,7 +194,8 @@ export class UsersService {
     // One after the other: a transaction's queries share one connection.
     const projectIds = await this.assignments.projectIdsAssignedTo(user.id, em);
     const organisationIds = await this.assignments.organisationIdsCoordinatedBy(user.id, em);
-    return toUserView(user, { projectIds, organisationIds });
+    const funders = await this.assignments.funderScopesOf(user.id, em);
+    return toUserView(user, { projectIds, organisationIds, funders });
   }
 
   private record(em: EntityManager, actor: Actor, action: AuditAction, id: number, before: unknown, after: unknown) {

@@ -45,6 +45,7 @@ const EXPECTED: Record<string, Rule> = {
   'PATCH /api/users/:id': ADMIN,
   'PUT /api/users/:id/projects': ADMIN,
   'PUT /api/users/:id/organisations': ADMIN,
+  'PUT /api/users/:id/funders': ADMIN,
 
   'GET /api/organisations': ALL,
   'GET /api/organisations/:id': ALL,

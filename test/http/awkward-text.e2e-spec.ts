@@ -215,6 +215,8 @@ describe('text at the boundary', () => {
       await send('put', '/api/users/:id/projects', `/api/users/${user.id}/projects`, { projectIds: [projects.find((p) => p.code === 'AWK')!.id] }, 200);
       const coordinator = await send('post', '/api/users', '/api/users', { username: 'awk.koord', displayName: AWKWARD, password: 'dolgo-geslo-2026', role: 'coordinator' }, 201);
       await send('put', '/api/users/:id/organisations', `/api/users/${coordinator.id}/organisations`, { organisationIds: [lead.id] }, 200);
+      const reviewer = await send('post', '/api/users', '/api/users', { username: 'awk.skrbnik', displayName: AWKWARD, password: 'dolgo-geslo-2026', role: 'reviewer' }, 201);
+      await send('put', '/api/users/:id/funders', `/api/users/${reviewer.id}/funders`, { funders: [{ funderId: funder.id, publicCallId: call.id }] }, 200);
       await send('post', '/api/calendar/feed', '/api/calendar/feed', undefined, 201);
       await send('delete', '/api/calendar/feed', '/api/calendar/feed', undefined, 204);
       await send('put', '/api/notifications/settings', '/api/notifications/settings', { email: 'ana.čćđ@novus.si'.normalize('NFD') }, 200);

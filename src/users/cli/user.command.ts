@@ -1,6 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { userInfo } from 'node:os';
 import { DataSource } from 'typeorm';
+import { Funder } from '../../funders/funder.entity';
+import { FundersService } from '../../funders/funders.service';
+import { PublicCall } from '../../funders/public-call.entity';
 import { AuditEntryRepository } from '../../audit/audit-entry.repository';
 import { AuditService } from '../../audit/audit.service';
 import { Actor } from '../../auth/actor';
@@ -42,7 +45,9 @@ export async function userCommand(args: string[], readStdin: () => Promise<strin
     Logger.overrideLogger(['error', 'warn']);
     const assignments = new UserAssignmentsRepository(dataSource);
     const transactions = new Transactions(dataSource);
-    const service = new UsersService(new UsersRepository(dataSource), assignments, transactions, new AuditService(new AuditEntryRepository(dataSource)));
+    const audit = new AuditService(new AuditEntryRepository(dataSource));
+    const funders = new FundersService(dataSource.getRepository(Funder), dataSource.getRepository(PublicCall), transactions, audit);
+    const service = new UsersService(new UsersRepository(dataSource), assignments, transactions, audit, funders);
     if (!parsed) {
       printList(await service.list());
       return 0;

@@ -1,8 +1,9 @@
 import { IsId } from '../../common/dto-decorators';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { Nullable } from '../../common/nullable';
 import { Role, ROLES } from '../../auth/actor';
 
 /** Long enough to resist guessing once the login throttle has slowed an attacker down (NIST 800-63B). */
@@ -80,6 +81,28 @@ export class SetOrganisationsDto {
   @ApiProperty({ type: [Number], example: [1] })
   @IsIdList()
   organisationIds: number[];
+}
+
+/** One funder a reviewer oversees: all its contracts, or those of one of its public calls. */
+export class FunderScopeDto {
+  @ApiProperty({ example: 1 })
+  @IsId()
+  funderId: number;
+
+  @ApiPropertyOptional({ nullable: true, description: 'One public call of that funder; omit or null for all its contracts' })
+  @Nullable()
+  @IsOptional()
+  @IsId()
+  publicCallId?: number | null;
+}
+
+export class SetFundersDto {
+  @ApiProperty({ type: [FunderScopeDto] })
+  @IsArray()
+  @ArrayMaxSize(MAX_ASSIGNMENTS)
+  @ValidateNested({ each: true })
+  @Type(() => FunderScopeDto)
+  funders: FunderScopeDto[];
 }
 
 /** A list of distinct positive ids. */
