@@ -8,11 +8,17 @@ import { CONTENT_FIELDS, OPTIONAL_CONTENT_FIELDS } from './hash-chain';
 /** What an insert writes: the hashed fields, the hash, and the fields hashed only when set. */
 const COLUMNS = [...CONTENT_FIELDS, 'hash', ...OPTIONAL_CONTENT_FIELDS] as const satisfies readonly (keyof AuditEntry)[];
 
+/** The shared records that belong to no project and name no person's account or logins. */
+const CATALOGUE_ENTITIES = ['funder', 'public_call', 'organisation'];
+
 /** Which entries a trail export holds. Instants are ISO strings, `to` inclusive. */
 export interface TrailFilter {
   projectIds: number[] | null;
-  /** Entries of no project (logins, users, the catalogue). */
-  includeProjectless: boolean;
+  /**
+   * Entries of no project: 'all' (logins, users, the catalogue), 'catalogue' (funders, calls,
+   * organisations: no person's logins or accounts), or 'none'.
+   */
+  projectless: 'all' | 'catalogue' | 'none';
   username?: string;
   action?: string;
   from?: string;
@@ -88,10 +94,12 @@ export class AuditEntryRepository {
         qb.andWhere(
           new Brackets((w) => {
             w.where('e.projectId IN (:...ids)', { ids });
-            if (filter.includeProjectless) w.orWhere('e.projectId IS NULL');
+            if (filter.projectless === 'all') w.orWhere('e.projectId IS NULL');
+            if (filter.projectless === 'catalogue') w.orWhere('(e.projectId IS NULL AND e.entityType IN (:...catalogue))', { catalogue: CATALOGUE_ENTITIES });
           }),
         );
-      } else if (!filter.includeProjectless) qb.andWhere('e.projectId IS NOT NULL');
+      } else if (filter.projectless === 'none') qb.andWhere('e.projectId IS NOT NULL');
+      else if (filter.projectless === 'catalogue') qb.andWhere('(e.projectId IS NOT NULL OR e.entityType IN (:...catalogue))', { catalogue: CATALOGUE_ENTITIES });
       if (filter.username) qb.andWhere('e.actorUsername = :username', { username: filter.username });
       if (filter.action) qb.andWhere('e.action = :action', { action: filter.action });
       if (filter.from) qb.andWhere('e.occurredAt >= :from', { from: filter.from });

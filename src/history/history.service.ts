@@ -71,11 +71,17 @@ export class HistoryService {
     return this.context([projectId], actor);
   }
 
+  private async projectlessFor(actor: Actor, oneProject: boolean): Promise<'all' | 'catalogue' | 'none'> {
+    if (oneProject) return 'none';
+    if (await this.access.may(actor, 'user.manage')) return 'all';
+    return (await this.access.may(actor, 'audit.verify')) ? 'catalogue' : 'none';
+  }
+
   /**
    * The whole trail the actor may read, filtered, as rows produced page by page (keyset), so a
-   * trail of any length is exported with flat memory. Entries that belong to no project (logins,
-   * users, the catalogue) are included for those who may verify the whole chain, unless a
-   * project is asked for.
+   * trail of any length is exported with flat memory. Entries that belong to no project are
+   * included unless a project is asked for: logins and user accounts for those who manage users,
+   * the catalogue (funders, calls, organisations) for those who may verify the whole chain.
    */
   async trail(query: TrailQuery, actor: Actor): Promise<{ rows: AsyncGenerator<TrailRow>; baseName: string }> {
     await this.access.require(actor, 'history.read');
@@ -83,7 +89,7 @@ export class HistoryService {
     const readable = project ? [project.id] : await this.access.readableProjectIds(actor);
     const filter = {
       projectIds: readable === 'all' ? null : readable,
-      includeProjectless: !project && (await this.access.may(actor, 'audit.verify')),
+      projectless: await this.projectlessFor(actor, project !== null),
       username: query.user || undefined,
       action: query.action || undefined,
       from: query.from ? momentSpan(query.from, 'from').start : undefined,
