@@ -38,7 +38,10 @@ interface Context {
   existing: AchievedValue[];
   /** The stored values by what they count (valueKey), so that a row is checked against its own few. */
   storedByKey: Map<string, AchievedValue[]>;
-  /** The batch's creates so far, by valueKey. */
+  /**
+   * The batch's creates so far, by valueKey, each list sorted by period start. They never overlap
+   * one another (an overlapping row is refused), so one binary search finds a clash.
+   */
   createsByKey: Map<string, Planned[]>;
 }
 
@@ -96,7 +99,7 @@ export class RecordValuesHandler {
           if (result.outcome.action === 'create') {
             const key = valueKey(result.fields);
             const same = context.createsByKey.get(key);
-            if (same) same.push(result);
+            if (same) same.splice(lastStartingBy(same, result.fields.periodStart) + 1, 0, result);
             else context.createsByKey.set(key, [result]);
           }
         }
@@ -261,7 +264,10 @@ export class RecordValuesHandler {
         ),
       };
     }
-    const twin = (ctx.createsByKey.get(key) ?? []).find((p) => overlaps(p.fields));
+    // The batch's earlier creates of this key: only the last one starting by this row's end can reach it.
+    const creates = ctx.createsByKey.get(key) ?? [];
+    const before = creates[lastStartingBy(creates, f.periodEnd)];
+    const twin = before && overlaps(before.fields) ? before : undefined;
     return twin ? { message: t(`se prekriva z vrstico ${twin.outcome.row} istega paketa`, `overlaps row ${twin.outcome.row} of the same batch`) } : null;
   }
 
@@ -361,6 +367,18 @@ function partsOutOfScope(planned: Planned[], own: ReadonlySet<number>): RowError
         t('vnesete lahko le del svoje organizacije (partnerja); skupne vrednosti vnaša vodilni partner', "you may enter only your own organisation's part; the lead partner enters the totals"),
       ),
     );
+}
+
+/** The index of the last of `sorted` (by period start) that starts on or before `date`; -1 if none. */
+function lastStartingBy(sorted: readonly Planned[], date: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid].fields.periodStart <= date) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
