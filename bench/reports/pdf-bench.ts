@@ -1,38 +1,54 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { buildReportModel } from '../../src/reports/model/build-report-model';
-import { reportInputFactory } from '../../src/reports/model/report-input.factory';
-import type { ReportModel } from '../../src/reports/model/report-model.types';
 import { FONT_REGULAR } from '../../src/reports/render/pdf-fonts';
-import { renderPdf } from '../../src/reports/render/pdf-renderer';
-import { loadTemplate } from '../../src/reports/templates/template-loader';
+import { alternate, figure, out, ratio, ROOT, startApp, startBare, timedGet } from '../support/processes';
 
 /**
- * One project's PDF through renderPdf (tables, chart, tagging, PDF/A, page numbers) against bare
- * pdfkit writing the same lines of text one after another with the same embedded font.
+ * One project's annual report as a PDF, downloaded over HTTP from the app with the demo data (the
+ * figures read, the model built, tables, chart, tagging, PDF/A), against a node:http server that
+ * draws the same lines of text with bare pdfkit and the same embedded DejaVu font. The lines are
+ * read back from our PDF, so both print exactly the same text.
  */
-export interface PdfResult {
-  runs: number;
-  oursMedianMs: number;
-  bareMedianMs: number;
-  ratio: number;
-  oursBytes: number;
-  bareBytes: number;
+export async function runPdfBenchmark(project: string, year: number, runs: number): Promise<void> {
+  out(`\n== One annual PDF over HTTP (${project} ${year}): ours vs bare pdfkit drawing the same lines`);
+  const dir = mkdtempSync(join(tmpdir(), 'kazalnik-bench-pdf-'));
+  const app = await startApp({ DATABASE_PATH: join(dir, 'demo.sqlite'), DEMO_DATA: 'true' });
+  try {
+    const token = await app.token();
+    const path = `/api/projects/${project}/reports/annual?year=${year}&format=pdf`;
+    const sample = await timedGet(app, path, token, true);
+    const lines = (await pdfText(sample.body!)).split(/[\n\f]/).map((l) => l.trim()).filter(Boolean);
+    const linesFile = join(dir, 'lines.json');
+    writeFileSync(linesFile, JSON.stringify(lines));
+    const bare = await startBare(__filename, [linesFile]);
+    try {
+      const r = await alternate(runs, 3, () => timedGet(app, path, token), () => timedGet(bare, '/pdf'));
+      out(`  ours ${r.ours.ms.toFixed(1)} ms (${r.ours.bytes} bytes), bare ${r.bare.ms.toFixed(1)} ms (${r.bare.bytes} bytes, ${lines.length} lines); median of ${runs}`);
+      const x = ratio(r.ours.ms, r.bare.ms);
+      figure({ what: 'one annual PDF over HTTP', ours: `${r.ours.ms.toFixed(1)} ms`, bare: `${r.bare.ms.toFixed(1)} ms`, ratio: x, goal: '≤ 1.3×', ok: x <= 1.3 });
+    } finally {
+      await bare.stop();
+    }
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-/** Every string the report prints, in order. */
-export function reportLines(model: ReportModel): string[] {
-  const lines = [model.title, model.subtitle, ...model.header.flatMap((h) => [h.label, h.value])];
-  for (const section of model.sections) {
-    lines.push(section.title);
-    if (section.kind === 'narrative') lines.push(...section.blocks.flatMap((b) => [b.heading ?? '', ...b.paragraphs]));
-    else if (section.kind === 'signature') lines.push(...section.fields.flatMap((f) => [f.label, f.value]));
-    else {
-      const table = section.table;
-      lines.push(...table.columns.map((c) => c.label));
-      for (const group of table.groups) lines.push(group.title ?? '', ...group.rows.flat().map((c) => c.text), group.note ?? '');
-    }
-  }
-  return lines.filter((line) => line !== '');
+/** The PDF's text, read back with pdfjs-dist (ESM only, so in a child process, as the tests do). */
+function pdfText(pdf: Buffer): Promise<string> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, 'test', 'support', 'pdf-text-child.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? done((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { text: string }).text) : fail(new Error(`pdf-text-child exited ${code}`))));
+    child.stdin.end(pdf);
+  });
 }
 
 function barePdf(lines: string[]): Promise<Buffer> {
@@ -48,40 +64,13 @@ function barePdf(lines: string[]): Promise<Buffer> {
   return done;
 }
 
-async function timed(run: () => Promise<Buffer>): Promise<{ ms: number; bytes: number }> {
-  const started = process.hrtime.bigint();
-  const buffer = await run();
-  return { ms: Number(process.hrtime.bigint() - started) / 1e6, bytes: buffer.length };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-export async function runPdfBenchmark(runs = 30, warmup = 3): Promise<PdfResult> {
-  const model = buildReportModel(reportInputFactory(), loadTemplate('ess-kazalniki'), 'sl');
-  const lines = reportLines(model);
-  const ours: number[] = [];
-  const bare: number[] = [];
-  let bytes = { ours: 0, bare: 0 };
-  for (let i = 0; i < warmup + runs; i++) {
-    // Alternate, so drift in the machine's speed hits both alike.
-    const a = await timed(() => renderPdf(model));
-    const b = await timed(() => barePdf(lines));
-    if (i < warmup) continue;
-    ours.push(a.ms);
-    bare.push(b.ms);
-    bytes = { ours: a.bytes, bare: b.bytes };
-  }
-  const oursMedianMs = Math.round(median(ours) * 10) / 10;
-  const bareMedianMs = Math.round(median(bare) * 10) / 10;
-  return {
-    runs,
-    oursMedianMs,
-    bareMedianMs,
-    ratio: Math.round((oursMedianMs / bareMedianMs) * 100) / 100,
-    oursBytes: bytes.ours,
-    bareBytes: bytes.bare,
-  };
+if (process.argv[2] === '--serve') {
+  const lines = JSON.parse(readFileSync(process.argv[4], 'utf8')) as string[];
+  createServer((req, res) => {
+    if (req.url === '/ready') return void res.end('ok');
+    void barePdf(lines).then((pdf) => {
+      res.setHeader('Content-Type', 'application/pdf');
+      res.end(pdf);
+    });
+  }).listen(Number(process.argv[3]), '127.0.0.1');
 }

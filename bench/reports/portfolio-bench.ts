@@ -1,97 +1,155 @@
 import ExcelJS from 'exceljs';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { PortfolioRow, writePortfolioXlsx } from '../../src/reports/render/portfolio-export';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Database } from 'sqlite3';
+import { alternate, figure, mb, out, ratio, startApp, startBare, timedGet } from '../support/processes';
+import { DEFAULT_SHAPE, seedProjects } from '../support/seed';
 
 /**
- * One portfolio-export case, meant to run alone in a child process so its peak memory is its own:
- * `ours` goes through writePortfolioXlsx, `bare` through exceljs' streaming writer directly (no
- * styles, no number formats, no labels). Both hand the event loop back every 500 rows, as a
- * streaming writer must for the zip to drain.
+ * The portfolio as its users wait for it, over HTTP, on one SQLite file that grows while the app
+ * runs (demo data off):
+ *
+ * - the portfolio summary (`GET /api/indicators/summary`) at 10, 100 and 1,000 projects against a
+ *   hand-written GROUP BY over the same tables serialised to JSON by node:http + sqlite3, and the
+ *   number of queries the app ran for it (counted in its driver);
+ * - the portfolio workbook (`GET /api/reports/portfolio`) of one year and of two years (rows =
+ *   projects × indicators × years) against exceljs' streaming writer writing as many rows of the
+ *   same columns straight to an HTTP response; server peak RSS and RSS after the request.
  */
-export type PortfolioCase = 'ours' | 'bare';
-
-export interface PortfolioResult {
-  case: PortfolioCase;
-  rows: number;
-  ms: number;
-  rowsPerSecond: number;
-  bytes: number;
-  baselineRssMb: number;
-  peakRssMb: number;
-  peakHeapMb: number;
+export interface PortfolioSizes {
+  summaryProjects: number[];
+  /** Rows of the one-year export; the two-year export has twice as many. */
+  exportRows: number;
+  runs: number;
+  exportRuns: number;
 }
 
-const KINDS = ['output', 'result'] as const;
-const STATUSES = ['met', 'on_track', 'at_risk', 'not_met'] as const;
+const YEAR = 2020;
+const AS_OF = '2021-03-01';
 
-export function* portfolioRows(count: number): Iterable<PortfolioRow> {
-  for (let n = 0; n < count; n++) {
-    const planned = 50 + (n % 50);
-    const achieved = 40 + ((n * 7) % 70);
-    yield {
-      projectCode: `P${Math.floor(n / 20)}`,
-      projectName: `Projekt številka ${Math.floor(n / 20)} – socialna aktivacija in čakalne vrste`,
-      year: 2020 + (n % 4),
-      indicatorCode: `K${n % 20}`,
-      indicatorName: 'Število oseb iz ranljivih ciljnih skupin, vključenih v program.',
-      kind: KINDS[n % 2],
-      unit: 'število oseb',
-      planned,
-      achieved,
-      achievementPercent: Math.round((achieved / planned) * 10_000) / 100,
-      status: STATUSES[n % 4],
-    };
+export async function runPortfolioBenchmarks(sizes: PortfolioSizes, parts: { summary: boolean; export: boolean }): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'kazalnik-bench-portfolio-'));
+  const file = join(dir, 'bench.sqlite');
+  const app = await startApp({ DATABASE_PATH: file, DEMO_DATA: 'false' });
+  const bare = await startBare(__filename, [file]);
+  try {
+    const token = await app.token();
+    let projects = 0;
+    if (parts.summary) {
+      out(`\n== Portfolio summary over HTTP (${DEFAULT_SHAPE.indicators} indicators a project, ${DEFAULT_SHAPE.valuesPerYear} values a year): ours vs a hand-written GROUP BY`);
+      const counts: number[] = [];
+      for (const size of sizes.summaryProjects) {
+        projects = await seedProjects(file, projects, size);
+        const q0 = await app.queries();
+        await timedGet(app, `/api/indicators/summary?year=${YEAR}&asOf=${AS_OF}`, token);
+        counts.push((await app.queries()) - q0);
+        const { ours, bare: b } = await alternate(sizes.runs, 1,
+          () => timedGet(app, `/api/indicators/summary?year=${YEAR}&asOf=${AS_OF}`, token),
+          () => timedGet(bare, `/summary?year=${YEAR}&asOf=${AS_OF}`));
+        out(`  ${size} projects: ours ${ours.ms.toFixed(0)} ms (${(ours.bytes / 1024).toFixed(0)} kB, ${counts[counts.length - 1]} queries), GROUP BY ${b.ms.toFixed(0)} ms (${(b.bytes / 1024).toFixed(0)} kB); median of ${sizes.runs}`);
+        const r = ratio(ours.ms, b.ms);
+        figure({ what: `portfolio summary, ${size} projects`, ours: `${ours.ms.toFixed(0)} ms`, bare: `${b.ms.toFixed(0)} ms`, ratio: r, goal: '≤ 2×', ok: r <= 2 });
+      }
+      const constant = counts.every((c) => c === counts[0]);
+      figure({ what: `summary queries at ${sizes.summaryProjects.join(' / ')} projects`, ours: counts.join(' / '), bare: '–', ratio: null, goal: 'constant', ok: constant });
+      out(`  queries per request: ${counts.join(' / ')}`);
+    }
+    if (parts.export) {
+      const perYear = Math.ceil(sizes.exportRows / DEFAULT_SHAPE.indicators);
+      out(`\n== Portfolio XLSX over HTTP: ours (${perYear} projects × ${DEFAULT_SHAPE.indicators} indicators × years) vs bare exceljs streaming writer`);
+      if (perYear > projects) projects = await seedProjects(file, projects, perYear);
+      const results: { rows: number; ms: number }[] = [];
+      for (const years of [1, 2]) {
+        const rows = perYear * DEFAULT_SHAPE.indicators * years;
+        const to = YEAR + years - 1;
+        const { ours, bare: b } = await alternate(sizes.exportRuns, 0,
+          () => timedGet(app, `/api/reports/portfolio?year=${YEAR}&toYear=${to}`, token),
+          () => timedGet(bare, `/xlsx?rows=${rows}`));
+        results.push({ rows, ms: ours.ms });
+        out(`  ${rows} rows: ours ${ours.ms.toFixed(0)} ms, ${(ours.bytes / 1048576).toFixed(1)} MB; server RSS ${mb(ours.rssBeforeMb)} → peak ${mb(ours.peakRssMb)} → after ${mb(ours.rssAfterMb)}`);
+        out(`  ${rows} rows: bare ${b.ms.toFixed(0)} ms, ${(b.bytes / 1048576).toFixed(1)} MB; server RSS ${mb(b.rssBeforeMb)} → peak ${mb(b.peakRssMb)} → after ${mb(b.rssAfterMb)}`);
+        const t = ratio(ours.ms, b.ms);
+        const m = ratio(ours.peakRssMb, b.peakRssMb);
+        const after = Math.round(ours.rssAfterMb - ours.rssBeforeMb);
+        figure({ what: `portfolio XLSX ${rows} rows, time`, ours: `${ours.ms.toFixed(0)} ms`, bare: `${b.ms.toFixed(0)} ms`, ratio: t, goal: '≤ 1.5×', ok: t <= 1.5 });
+        figure({ what: `portfolio XLSX ${rows} rows, server peak RSS`, ours: mb(ours.peakRssMb), bare: mb(b.peakRssMb), ratio: m, goal: '≤ 1.5×', ok: m <= 1.5 });
+        figure({ what: `portfolio XLSX ${rows} rows, RSS after − before`, ours: `${after} MB`, bare: '–', ratio: null, goal: '≤ 50 MB', ok: after <= 50 });
+      }
+      const growth = ratio(results[1].ms, results[0].ms);
+      figure({ what: `portfolio XLSX ${results[1].rows} rows over ${results[0].rows} rows, time`, ours: `${results[1].ms.toFixed(0)} ms`, bare: `${results[0].ms.toFixed(0)} ms`, ratio: growth, goal: '≤ 2.2×', ok: growth <= 2.2 });
+    }
+  } finally {
+    await app.stop();
+    await bare.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function writeBare(rows: Iterable<PortfolioRow>, file: string): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
+// ------------------------------------------------------------------ the bare server (a child process)
+
+function bareServer(port: number, file: string): void {
+  const db = new Database(file);
+  db.configure('busyTimeout', 10_000);
+  createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/ready') return void res.end('ok');
+    if (url.pathname === '/summary') return void bareSummary(db, Number(url.searchParams.get('year')), String(url.searchParams.get('asOf')), res);
+    if (url.pathname === '/xlsx') return void bareXlsx(Number(url.searchParams.get('rows')), res).catch((e) => res.destroy(e));
+    res.statusCode = 404;
+    res.end();
+  }).listen(port, '127.0.0.1');
+}
+
+/** Planned and achieved per indicator of every project whose contract covers the year, grouped by the database. */
+function bareSummary(db: Database, year: number, asOf: string, res: ServerResponse): void {
+  db.all(
+    `SELECT p.id AS "projectId", p.code AS "projectCode", p.name AS "projectName",
+            i.id, i.code, i.name, i.unit, i.aggregation, t.planned,
+            SUM(CAST(v.value AS REAL)) AS achieved, MAX(v."periodEnd") AS "lastEnd", COUNT(v.id) AS entries
+       FROM project p
+       JOIN funding_period f ON f."projectId" = p.id AND f."startDate" <= ? AND f."endDate" >= ?
+       JOIN indicator i ON i."projectId" = p.id
+       LEFT JOIN (SELECT "indicatorId", SUM(CAST(value AS REAL)) AS planned FROM target WHERE year = ? GROUP BY "indicatorId") t ON t."indicatorId" = i.id
+       LEFT JOIN achieved_value v ON v."indicatorId" = i.id AND v.year = ? AND v."periodStart" <= ?
+      GROUP BY p.id, i.id ORDER BY p.code, i."sortOrder"`,
+    [`${year}-12-31`, `${year}-01-01`, year, year, asOf],
+    (error, rows: Record<string, unknown>[]) => {
+      if (error) return void res.destroy(error);
+      const projects = new Map<unknown, { code: unknown; name: unknown; indicators: unknown[] }>();
+      for (const r of rows) {
+        let p = projects.get(r.projectId);
+        if (!p) projects.set(r.projectId, (p = { code: r.projectCode, name: r.projectName, indicators: [] }));
+        p.indicators.push({ id: r.id, code: r.code, name: r.name, unit: r.unit, planned: r.planned, achieved: r.achieved, lastEnd: r.lastEnd, entries: r.entries });
+      }
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify({ year, asOf, projects: [...projects.values()] }));
+    },
+  );
+}
+
+const KINDS = ['Učinek', 'Rezultat'];
+const STATUSES = ['Doseženo', 'Na dobri poti', 'Ogroženo', 'Ni doseženo'];
+
+/** exceljs' streaming writer straight to the response: the same eleven columns, no styles. */
+async function bareXlsx(count: number, res: ServerResponse): Promise<void> {
+  res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Kazalniki');
-  let count = 0;
-  for (const r of rows) {
+  for (let n = 0; n < count; n++) {
+    const planned = 50 + (n % 50);
+    const achieved = 40 + ((n * 7) % 70);
     sheet
-      .addRow([r.projectCode, r.projectName, r.year, r.indicatorCode, r.indicatorName, r.kind, r.unit,
-        r.planned, r.achieved, r.achievementPercent, r.status])
+      .addRow([`B${String(Math.floor(n / 20)).padStart(5, '0')}`, `Projekt B${Math.floor(n / 20)} – socialna aktivacija in podpora ranljivim skupinam`, 2020 + (n % 2),
+        `K${n % 20}`, 'Število oseb iz ranljivih ciljnih skupin, vključenih v program', KINDS[n % 2], 'število oseb', planned, achieved,
+        Math.round((achieved / planned) * 10_000) / 1_000_000, STATUSES[n % 4]])
       .commit();
-    if (++count % 500 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if ((n + 1) % 500 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   sheet.commit();
   await workbook.commit();
 }
 
-const MB = 1024 * 1024;
+if (process.argv[2] === '--serve') bareServer(Number(process.argv[3]), process.argv[4]);
 
-export async function runPortfolioCase(which: PortfolioCase, count: number): Promise<PortfolioResult> {
-  const file = path.join(os.tmpdir(), `kazalnik-bench-${which}-${process.pid}.xlsx`);
-  const baseline = process.memoryUsage();
-  let peakRss = baseline.rss;
-  let peakHeap = baseline.heapUsed;
-  const sampler = setInterval(() => {
-    const now = process.memoryUsage();
-    peakRss = Math.max(peakRss, now.rss);
-    peakHeap = Math.max(peakHeap, now.heapUsed);
-  }, 5);
-  const started = process.hrtime.bigint();
-  try {
-    if (which === 'ours') await writePortfolioXlsx(portfolioRows(count), file);
-    else await writeBare(portfolioRows(count), file);
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    clearInterval(sampler);
-    peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
-    return {
-      case: which,
-      rows: count,
-      ms: Math.round(ms),
-      rowsPerSecond: Math.round(count / (ms / 1000)),
-      bytes: fs.statSync(file).size,
-      baselineRssMb: Math.round(baseline.rss / MB),
-      peakRssMb: Math.round(peakRss / MB),
-      peakHeapMb: Math.round(peakHeap / MB),
-    };
-  } finally {
-    clearInterval(sampler);
-    fs.rmSync(file, { force: true });
-  }
-}

@@ -31,6 +31,10 @@ export class EnvironmentVariables {
   REDIS_URL?: string;
 
   @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'JOB_QUEUE must be up to 40 lowercase letters, digits and dashes, e.g. kazalnik-jobs' })
+  JOB_QUEUE?: string;
+
+  @IsOptional()
   @Transform(toBool)
   @IsBoolean({ message: 'DEMO_DATA must be true or false' })
   DEMO_DATA?: boolean;
@@ -92,6 +96,8 @@ export interface AppConfig {
   database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
   /** Shared state of several instances (login throttle, token revocations) and the job queue; null runs all in-process. */
   redisUrl: string | null;
+  /** The BullMQ queue's name: deployments (or benchmarks) sharing one Redis keep their jobs apart. */
+  jobQueue: string;
   demoData: boolean;
   tokenSecret: string | null;
   tokenTtlSeconds: number;
@@ -130,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ? { type: 'postgres', url: vars.DATABASE_URL }
       : { type: 'sqlite', path: vars.DATABASE_PATH ?? 'data/kazalnik.sqlite' },
     redisUrl: vars.REDIS_URL ?? null,
+    jobQueue: vars.JOB_QUEUE ?? 'kazalnik-jobs',
     demoData: nodeEnv === 'production' ? false : (vars.DEMO_DATA ?? true),
     tokenSecret: vars.TOKEN_SECRET ?? null,
     tokenTtlSeconds: vars.TOKEN_TTL_SECONDS ?? 3600,

@@ -6,7 +6,6 @@ import { isRetryable, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobBackend, reasonOf } from 
 import type { JobRunner } from './job-runner';
 import { CANCELLED, JobRecord, JobResult, JobState, QueuedJob } from './job.types';
 
-export const QUEUE_NAME = 'kazalnik-jobs';
 const CANCEL_PREFIX = 'kazalnik:jobs:cancelled:';
 /** How long the queue remembers a finished job (and a cancel mark): a week. */
 const KEEP_SECONDS = 7 * 24 * 3600;
@@ -24,11 +23,15 @@ export class BullmqJobBackend implements JobBackend {
   private worker: Worker | null = null;
   private readonly connections: Redis[] = [];
 
+  private readonly cancelPrefix: string;
+
   constructor(
     private readonly url: string,
     private readonly redis: Redis,
+    private readonly queueName = 'kazalnik-jobs',
   ) {
-    this.queue = new Queue(QUEUE_NAME, { connection: this.connection() });
+    this.queue = new Queue(queueName, { connection: this.connection() });
+    this.cancelPrefix = `${CANCEL_PREFIX}${queueName}:`;
   }
 
   private connection(): Redis {
@@ -65,16 +68,16 @@ export class BullmqJobBackend implements JobBackend {
   }
 
   async cancel(id: string): Promise<void> {
-    await this.redis.set(CANCEL_PREFIX + id, '1', 'EX', KEEP_SECONDS);
+    await this.redis.set(this.cancelPrefix + id, '1', 'EX', KEEP_SECONDS);
   }
 
   private async isCancelled(id: string): Promise<boolean> {
-    return (await this.redis.exists(CANCEL_PREFIX + id)) === 1;
+    return (await this.redis.exists(this.cancelPrefix + id)) === 1;
   }
 
   async startWorker(runner: JobRunner, concurrency: number): Promise<void> {
     this.worker = new Worker<QueuedJob, JobResult>(
-      QUEUE_NAME,
+      this.queueName,
       async (job) => {
         try {
           return await runner.run(job.data, {

@@ -29,7 +29,7 @@ import { JobsService } from './jobs.service';
       provide: JOB_BACKEND,
       inject: [APP_CONFIG, REDIS],
       useFactory: (config: AppConfig, redis: Redis | null): JobBackend =>
-        config.redisUrl && redis ? new BullmqJobBackend(config.redisUrl, redis) : new InProcessJobBackend(),
+        config.redisUrl && redis ? new BullmqJobBackend(config.redisUrl, redis, config.jobQueue) : new InProcessJobBackend(),
     },
   ],
   exports: [JobRegistry, JobsService, JobRunner, JOB_BACKEND],

@@ -1,0 +1,80 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { figure, out, ratio, ROOT, startApp, stop, TOKEN_SECRET } from '../support/processes';
+import { seedProjects } from '../support/seed';
+
+/**
+ * "Izvozi vse" for `pdfs` projects (one annual PDF each), submitted to an app instance over HTTP
+ * and run on the BullMQ queue by one worker process, then by two: the time from submitting to the
+ * job being done, and the throughput ratio. The app instance only queues and answers the polls;
+ * the workers share one SQLite file (WAL) and a queue of their own in Redis (JOB_QUEUE), so other
+ * users of the same Redis are not disturbed.
+ */
+export async function runWorkersBenchmark(pdfs: number, redisUrl: string): Promise<void> {
+  out(`\n== ${pdfs} annual PDFs as one job ("Izvozi vse"): one worker process vs two (the app instance idle)`);
+  const dir = mkdtempSync(join(tmpdir(), 'kazalnik-bench-workers-'));
+  const env = { DATABASE_PATH: join(dir, 'bench.sqlite'), DEMO_DATA: 'false', REDIS_URL: redisUrl, JOB_QUEUE: `bench-${process.pid}` };
+  const app = await startApp(env);
+  try {
+    await seedProjects(dir + '/bench.sqlite', 0, pdfs, { indicators: 12, years: [2020], valuesPerYear: 4 });
+    const token = await app.token();
+    const seconds: number[] = [];
+    for (const count of [1, 2]) {
+      const workers = await Promise.all(Array.from({ length: count }, () => startWorker({ ...process.env, NODE_ENV: 'development', TOKEN_SECRET, DATABASE_URL: '', ...env })));
+      try {
+        const started = Date.now();
+        const job = await submit(app.port, token);
+        const done = await waitDone(app.port, token, job);
+        const s = (Date.now() - started) / 1000;
+        seconds.push(s);
+        out(`  ${count} worker${count > 1 ? 's' : ''}: ${done.files} PDFs in ${s.toFixed(1)} s = ${(done.files / s).toFixed(1)} PDFs/s`);
+      } finally {
+        await Promise.all(workers.map(stop));
+      }
+    }
+    const r = ratio(seconds[0], seconds[1]);
+    figure({ what: `${pdfs} annual PDFs, throughput of two workers over one`, ours: `${seconds[1].toFixed(1)} s`, bare: `${seconds[0].toFixed(1)} s`, ratio: r, goal: '≥ 1.8×', ok: r >= 1.8 });
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A worker process; resolves once it takes jobs. */
+function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'jobs', 'worker.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (seen === null) return;
+      seen += chunk.toString();
+      if (seen.includes('takes jobs')) {
+        seen = null as unknown as string;
+        done(child);
+      }
+    });
+    child.once('exit', (code) => fail(new Error(`worker exited with ${code}`)));
+  });
+}
+
+async function submit(port: number, token: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/jobs`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ type: 'annual-reports', input: { year: 2020, formats: ['pdf'], date: '2021-02-15' } }),
+  });
+  if (res.status !== 201 && res.status !== 200) throw new Error(`submit: HTTP ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+async function waitDone(port: number, token: string, id: string): Promise<{ files: number }> {
+  for (;;) {
+    const res = await fetch(`http://127.0.0.1:${port}/api/jobs/${id}`, { headers: { Authorization: `Bearer ${token}` } });
+    const job = (await res.json()) as { state: string; failedReason: string | null; result: { files: number } | null };
+    if (job.state === 'completed') return job.result!;
+    if (job.state === 'failed' || job.state === 'cancelled') throw new Error(`job ${job.state}: ${job.failedReason}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
