@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../auth/actor';
 import { RuleViolationError } from '../common/errors';
-import type { IndicatorSummary } from '../indicators/indicator-summary.types';
+import type { IndicatorHeadlineRow } from '../indicators/summary/summary-builder';
 import { SummaryService } from '../indicators/summary/summary.service';
 import { UNIT_LABELS } from './model/labels';
 import { PortfolioRow, writePortfolioXlsx } from './render/portfolio-export';
@@ -24,19 +24,20 @@ export class PortfolioExportService {
   }
 
   /**
-   * Rows as the summaries come, a page of projects at a time: a page is summarised, written and let
-   * go before the next is read, and the writer's back-pressure pauses the reading.
+   * Rows as the headline figures come, a page of projects at a time: a page is computed, written
+   * and let go before the next is read, and the writer's back-pressure pauses the reading.
    */
   private async *rows(from: number, to: number, lang: 'sl' | 'en', actor: Actor): AsyncGenerator<PortfolioRow> {
     for (let year = from; year <= to; year++) {
-      for await (const projects of this.summaries.portfolioPages(year, undefined, actor)) {
-        for (const p of projects) yield* p.indicators.map((i) => toRow(p.project, year, i, lang));
+      for await (const projects of this.summaries.portfolioHeadlinePages(year, actor)) {
+        for (const p of projects) for (const i of p.indicators) yield toRow(p.project, year, i, lang);
       }
     }
   }
 }
 
-function toRow(project: { code: string; name: string }, year: number, i: IndicatorSummary, lang: 'sl' | 'en'): PortfolioRow {
+function toRow(project: { code: string; name: string }, year: number, h: IndicatorHeadlineRow, lang: 'sl' | 'en'): PortfolioRow {
+  const i = h.indicator;
   return {
     projectCode: project.code,
     projectName: project.name,
@@ -45,9 +46,9 @@ function toRow(project: { code: string; name: string }, year: number, i: Indicat
     indicatorName: lang === 'en' && i.nameEn ? i.nameEn : i.name,
     kind: i.kind,
     unit: i.unitLabel ?? UNIT_LABELS[i.unit][lang],
-    planned: i.planned,
-    achieved: i.achieved,
-    achievementPercent: i.achievementPercent,
-    status: i.status,
+    planned: h.planned,
+    achieved: h.achieved,
+    achievementPercent: h.achievementPercent,
+    status: h.status,
   };
 }

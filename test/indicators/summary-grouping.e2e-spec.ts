@@ -34,6 +34,20 @@ describe('summaries from grouped rows', () => {
     });
   }
 
+  it('gives the export the same headline figures as the summaries, page by page', async () => {
+    const service = t.app.get(SummaryService);
+    for (const [year, asOf] of [[2021, '2021-06-15'], [2022, '2022-12-31']] as const) {
+      const full = await service.forPortfolio(year, asOf, SYSTEM_ACTOR);
+      const expected = full.projects.flatMap((p) => p.indicators.map((i) => [p.project.code, i.code, i.planned, i.achieved, i.achievementPercent, i.status]));
+      const headlines: unknown[] = [];
+      for await (const page of service.portfolioHeadlinePages(year, SYSTEM_ACTOR, { asOf, pageSize: 7 })) {
+        for (const p of page) headlines.push(...p.indicators.map((h) => [p.project.code, h.indicator.code, h.planned, h.achieved, h.achievementPercent, h.status]));
+      }
+      expect(headlines).toEqual(expected);
+      expect(headlines.length).toBeGreaterThan(100);
+    }
+  });
+
   /** The summaries as computed before grouping: every entry of the project, in entry order. */
   async function referenceSummaries(source: DataSource, year: number, asOf: string) {
     const q = (sql: string) => source.query(sql);

@@ -18,8 +18,10 @@ export { explanationRequired, explanationOfDeviationsRequired, type ExplanationI
 export { validateAchievedEntry, shareValue, unitErrors, UNIT_DECIMALS, type EntryError } from './validation';
 export { toJsonNumber } from './format';
 export {
+  indicatorHeadline,
   summarizeIndicator,
   type IndicatorCalculation,
+  type IndicatorHeadline,
   type PartnerResult,
   type SummarizeInput,
 } from './summarize';

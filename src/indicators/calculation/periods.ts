@@ -15,9 +15,21 @@ export function entryYear(entry: { periodStart: string }): number {
   return Number(entry.periodStart.slice(0, 4));
 }
 
+/**
+ * Year windows already worked out: a portfolio asks for the same few contracts' years once per
+ * indicator and several times inside each, and reportingYearOf checks the dates every time.
+ */
+const windows = new Map<string, ReportingYear | undefined>();
+
 /** The part of the funding period that falls in `year`; a RangeError outside the period. */
 export function yearWindow(period: PeriodDef, year: number): ReportingYear {
-  const found = reportingYearOf(period.startDate, period.endDate, year);
+  const key = `${period.startDate}|${period.endDate}|${year}`;
+  let found = windows.get(key);
+  if (found === undefined && !windows.has(key)) {
+    if (windows.size >= 10_000) windows.clear();
+    found = reportingYearOf(period.startDate, period.endDate, year);
+    windows.set(key, found && Object.freeze(found));
+  }
   if (!found) {
     throw new RangeError(`Year ${year} is outside the funding period ${period.startDate} – ${period.endDate}`);
   }

@@ -63,12 +63,38 @@ export interface IndicatorCalculation {
   explanationMissing: boolean;
 }
 
-export function summarizeIndicator(input: SummarizeInput): IndicatorCalculation {
+/** Dates already found to be calendar dates (a portfolio checks the same few for every indicator). */
+const checkedDates = new Set<string>();
+
+function checkDate(name: string, date: string): void {
+  if (checkedDates.has(date)) return;
+  if (!isIsoDate(date)) throw new RangeError(`${name} is not a calendar date: ${date}`);
+  if (checkedDates.size >= 10_000) checkedDates.clear();
+  checkedDates.add(date);
+}
+
+/** The headline of one indicator's year: what a portfolio export shows, and what the rest builds on. */
+export interface IndicatorHeadline {
+  planned: Decimal | null;
+  plannedTotal: Decimal | null;
+  achieved: Aggregate | null;
+  achievedUnknown: boolean;
+  achievedToDate: Aggregate | null;
+  achievementPercent: Decimal | null;
+  measuredAgainst: 'year' | 'period' | null;
+  status: IndicatorStatus;
+  source: ReturnType<typeof totalSource>;
+}
+
+/**
+ * Planned, achieved, achievement and status alone, exactly as `summarizeIndicator` has them (it
+ * starts from this): no partners, dimensions, forecast or explanation.
+ */
+export function indicatorHeadline(input: SummarizeInput): IndicatorHeadline {
   const { indicator, period, year, asOf } = input;
-  const dates = { 'period.startDate': period.startDate, 'period.endDate': period.endDate, asOf };
-  for (const [name, date] of Object.entries(dates)) {
-    if (!isIsoDate(date)) throw new RangeError(`${name} is not a calendar date: ${date}`);
-  }
+  checkDate('period.startDate', period.startDate);
+  checkDate('period.endDate', period.endDate);
+  checkDate('asOf', asOf);
   const yearEnd = yearWindow(period, year).end;
 
   const source = totalSource(input.achieved, period, asOf);
@@ -81,7 +107,6 @@ export function summarizeIndicator(input: SummarizeInput): IndicatorCalculation 
     source,
   );
   const achievedToDate = totalToDate(indicator, input.achieved, period, minDate(yearEnd, asOf), source);
-  const totalFromParts = source === 'parts';
 
   const planned = yearTarget(input.targets, year, null);
   const plannedTotal = periodTarget(input.targets, null, year);
@@ -106,6 +131,13 @@ export function summarizeIndicator(input: SummarizeInput): IndicatorCalculation 
     asOf,
     thresholds: input.thresholds,
   });
+  return { planned, plannedTotal, achieved, achievedUnknown, achievedToDate, achievementPercent: percent, measuredAgainst, status, source };
+}
+
+export function summarizeIndicator(input: SummarizeInput): IndicatorCalculation {
+  const { indicator, period, year, asOf } = input;
+  const { planned, plannedTotal, achieved, achievedUnknown, achievedToDate, achievementPercent: percent, measuredAgainst, status, source } = indicatorHeadline(input);
+  const totalFromParts = source === 'parts';
 
   const partners = partnerFigures({ indicator, achieved: input.achieved, targets: input.targets, period, year, asOf });
   const accumulates = !indicator.isShare && indicator.aggregation !== 'latest';

@@ -1,6 +1,6 @@
-import { toJsonNumber, summarizeIndicator, IndicatorCalculation, AchievedEntry, PeriodDef, Thresholds } from '../calculation';
+import { toJsonNumber, indicatorHeadline, summarizeIndicator, IndicatorCalculation, AchievedEntry, PeriodDef, SummarizeInput, Thresholds } from '../calculation';
 import { sumOf, toDecimal } from '../calculation/decimals';
-import type { IndicatorSummary } from '../indicator-summary.types';
+import type { IndicatorStatus, IndicatorSummary } from '../indicator-summary.types';
 import type { AchievedGroupRow, AchievedRow, ExplanationRow, IndicatorRow, PeriodRow, TargetRow } from './summary-rows.repository';
 
 /** Everything the summaries of a set of projects need, loaded beforehand in a fixed number of queries. */
@@ -85,6 +85,40 @@ function rowEntry(r: AchievedRow): OrderedEntry {
 
 const byEntryOrder = (a: OrderedEntry, b: OrderedEntry) => (a.orderStart < b.orderStart ? -1 : a.orderStart > b.orderStart ? 1 : a.orderId - b.orderId);
 
+/** The calculation core's input for each indicator of a project whose funding periods cover `year`. */
+function* calculationInputs(
+  data: Omit<SummaryData, 'explanations' | 'organisationNames'> & { explanations?: SummaryData['explanations'] },
+  year: number,
+  asOf: string,
+  thresholds: Thresholds,
+  fundingPeriodId?: number,
+): Generator<{ indicator: IndicatorRow; input: SummarizeInput }> {
+  const targets = groupBy(data.targets, (t) => t.indicatorId);
+  const entries = new Map<number, OrderedEntry[]>();
+  for (const g of data.achievedGroups) push(entries, g.indicatorId, groupEntry(g));
+  for (const r of data.achievedShareSums) push(entries, r.indicatorId, rowEntry(r));
+  const explained = new Set((data.explanations ?? []).map((e) => e.indicatorId));
+  const periods = groupBy(data.fundingPeriods, (p) => p.projectId);
+  for (const indicator of data.indicators) {
+    const period = periodForYear(periods.get(indicator.projectId) ?? [], year, fundingPeriodId);
+    if (!period) continue;
+    const ownTargets = (targets.get(indicator.id) ?? []).filter((t) => t.fundingPeriodId === null || t.fundingPeriodId === period.id);
+    yield {
+      indicator,
+      input: {
+        indicator: { id: indicator.id, aggregation: indicator.aggregation, direction: indicator.direction, isShare: indicator.unit === 'percent', dimensions: parseDimensions(indicator.dimensions) },
+        achieved: (entries.get(indicator.id) ?? []).sort(byEntryOrder),
+        targets: ownTargets.map((t) => ({ year: t.year, partnerId: t.partnerOrganisationId, value: t.value, validFrom: t.validFrom })),
+        period: period as PeriodDef,
+        year,
+        asOf,
+        thresholds,
+        hasExplanation: explained.has(indicator.id),
+      },
+    };
+  }
+}
+
 /**
  * Indicator summaries per project id, for the projects whose funding periods cover `year`. Targets
  * count under their own funding period (or under every one, when they name none).
@@ -96,31 +130,45 @@ export function buildSummaries(
   thresholds: Thresholds,
   fundingPeriodId?: number,
 ): Map<number, IndicatorSummary[]> {
-  const targets = groupBy(data.targets, (t) => t.indicatorId);
-  const entries = new Map<number, OrderedEntry[]>();
-  for (const g of data.achievedGroups) push(entries, g.indicatorId, groupEntry(g));
-  for (const r of data.achievedShareSums) push(entries, r.indicatorId, rowEntry(r));
   const explanations = new Map(data.explanations.map((e) => [e.indicatorId, e.text]));
-  const periods = groupBy(data.fundingPeriods, (p) => p.projectId);
-
   const result = new Map<number, IndicatorSummary[]>();
-  for (const indicator of data.indicators) {
-    const period = periodForYear(periods.get(indicator.projectId) ?? [], year, fundingPeriodId);
-    if (!period) continue;
-    const ownTargets = (targets.get(indicator.id) ?? []).filter((t) => t.fundingPeriodId === null || t.fundingPeriodId === period.id);
-    const isShare = indicator.unit === 'percent';
-    const dimensions = parseDimensions(indicator.dimensions);
-    const calculation = summarizeIndicator({
-      indicator: { id: indicator.id, aggregation: indicator.aggregation, direction: indicator.direction, isShare, dimensions },
-      achieved: (entries.get(indicator.id) ?? []).sort(byEntryOrder),
-      targets: ownTargets.map((t) => ({ year: t.year, partnerId: t.partnerOrganisationId, value: t.value, validFrom: t.validFrom })),
-      period: period as PeriodDef,
-      year,
-      asOf,
-      thresholds,
-      hasExplanation: explanations.has(indicator.id),
-    });
+  for (const { indicator, input } of calculationInputs(data, year, asOf, thresholds, fundingPeriodId)) {
+    const calculation = summarizeIndicator(input);
     push(result, indicator.projectId, toSummary(indicator, calculation, explanations.get(indicator.id) ?? null, data.organisationNames));
+  }
+  return result;
+}
+
+/** An indicator's headline figures for a year, as the portfolio export lists them. */
+export interface IndicatorHeadlineRow {
+  indicator: IndicatorRow;
+  planned: number | null;
+  achieved: number | null;
+  achievementPercent: number | null;
+  status: IndicatorStatus;
+}
+
+/**
+ * The headline of every indicator (planned, achieved, achievement, status), per project id: the
+ * same figures as `buildSummaries` (both start from the core's `indicatorHeadline`), without the
+ * partners, dimensions, forecast and explanation an export does not show.
+ */
+export function buildHeadlines(
+  data: Omit<SummaryData, 'explanations' | 'organisationNames'>,
+  year: number,
+  asOf: string,
+  thresholds: Thresholds,
+): Map<number, IndicatorHeadlineRow[]> {
+  const result = new Map<number, IndicatorHeadlineRow[]>();
+  for (const { indicator, input } of calculationInputs(data, year, asOf, thresholds)) {
+    const h = indicatorHeadline(input);
+    push(result, indicator.projectId, {
+      indicator,
+      planned: toJsonNumber(h.planned),
+      achieved: toJsonNumber(h.achieved?.value ?? null),
+      achievementPercent: toJsonNumber(h.achievementPercent),
+      status: h.status,
+    });
   }
   return result;
 }
