@@ -88,6 +88,13 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(86400)
   REMINDER_INTERVAL_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'IMPORT_QUEUE_BYTES must be a whole number of bytes, e.g. 1048576' })
+  @Min(0, { message: 'IMPORT_QUEUE_BYTES must be from 0 to 5242880 (the largest accepted file)' })
+  @Max(5 * 1024 * 1024, { message: 'IMPORT_QUEUE_BYTES must be from 0 to 5242880 (the largest accepted file)' })
+  IMPORT_QUEUE_BYTES?: number;
 }
 
 export interface AppConfig {
@@ -114,6 +121,8 @@ export interface AppConfig {
   reminderDaysBefore: number;
   /** How often each instance looks for reminders to send; 0: never (tests call the job themselves). */
   reminderIntervalSeconds: number;
+  /** Workbook imports larger than this go to the job queue (202 with the job) instead of running in the request. */
+  importQueueBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -147,5 +156,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: vars.MAIL_FROM ?? 'Kazalnik <kazalnik@localhost>',
     reminderDaysBefore: vars.REMINDER_DAYS_BEFORE ?? 7,
     reminderIntervalSeconds: vars.REMINDER_INTERVAL_SECONDS ?? (nodeEnv === 'test' ? 0 : 3600),
+    importQueueBytes: vars.IMPORT_QUEUE_BYTES ?? 1024 * 1024,
   };
 }

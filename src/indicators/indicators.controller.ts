@@ -3,6 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { badRequest } from '../common/validation';
 import { ImportValuesHandler, MAX_IMPORT_BYTES } from './use-cases/import-values.handler';
+import { ImportValuesJob } from './import-values.job';
 import { publicResult } from './use-cases/batch-errors';
 import { langFromHeader, renderDeep, t } from '../common/i18n/text';
 import { Requires } from '../access/requires.decorator';
@@ -30,6 +31,7 @@ export class IndicatorsController {
     private readonly explanations: ExplanationsService,
     private readonly projects: ProjectsService,
     private readonly importer: ImportValuesHandler,
+    private readonly importJob: ImportValuesJob,
   ) {}
 
   @Get('projects/:code/indicators')
@@ -83,7 +85,11 @@ export class IndicatorsController {
     res.send(file.content);
   }
 
-  /** A filled-in workbook (multipart field `file`): `dryRun=true` shows what would change, `false` applies exactly that, or nothing. */
+  /**
+   * A filled-in workbook (multipart field `file`): `dryRun=true` shows what would change, `false`
+   * applies exactly that, or nothing. A file over IMPORT_QUEUE_BYTES is imported as a job: 202 with
+   * the job, whose `result.data` is this route's answer (status and body).
+   */
   @Post('projects/:code/values/import')
   @Requires('value.record')
   @HttpCode(200)
@@ -96,6 +102,7 @@ export class IndicatorsController {
     @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
     @Body() body: Record<string, unknown>,
     @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
     @Headers('accept-language') language?: string,
   ) {
     if (!file) throw badRequest([{ field: 'file', message: t('priložite datoteko XLSX (polje file)', 'attach an XLSX file (field file)') }]);
@@ -103,6 +110,15 @@ export class IndicatorsController {
       throw badRequest([{ field: 'dryRun', message: t('dryRun je true ali false', 'dryRun must be true or false') }]);
     }
     const text = (name: string) => (typeof body?.[name] === 'string' && (body[name] as string).trim() ? (body[name] as string) : null);
+    if (this.importJob.queues(file.buffer.length)) {
+      const lang = langFromHeader(language);
+      const job = await this.importJob.submit(
+        { projectCode: code, file: file.buffer, fileName: file.originalname, dryRun: dryRun !== 'false', reason: text('reason'), partnerExcessReason: text('partnerExcessReason'), lang },
+        actor,
+      );
+      res.status(202);
+      return job;
+    }
     const result = await this.importer.execute(
       { projectCode: code, file: file.buffer, fileName: file.originalname, dryRun: dryRun !== 'false', reason: text('reason'), partnerExcessReason: text('partnerExcessReason') },
       actor,

@@ -7,6 +7,7 @@ import { AchievedValuesRepository } from './achieved-values.repository';
 import { AchievedValuesService } from './achieved-values.service';
 import { DeleteValueHandler } from './use-cases/delete-value.handler';
 import { ImportValuesHandler } from './use-cases/import-values.handler';
+import { ImportValuesJob } from './import-values.job';
 import { RecordValuesHandler } from './use-cases/record-values.handler';
 import { ExplanationsService } from './explanations.service';
 import { IndicatorsController } from './indicators.controller';
@@ -28,6 +29,7 @@ import { TargetsService } from './targets.service';
     RecordValuesHandler,
     DeleteValueHandler,
     ImportValuesHandler,
+    ImportValuesJob,
     TargetsService,
     ExplanationsService,
     SummaryRowsRepository,

@@ -49,7 +49,7 @@ export class JobRunner {
       },
     };
     try {
-      const { fileName } = await handler.run(job.input as never, {
+      const { fileName, data } = await handler.run(job.input as never, {
         jobId: job.id,
         actor: job.actor,
         zip,
@@ -62,7 +62,7 @@ export class JobRunner {
       await archive.finalize();
       await stored;
       this.logger.log(`Job ${job.id} (${job.type}) done: ${files} files, ${store.bytes()} bytes`);
-      return { fileName, contentType: 'application/zip', bytes: store.bytes(), files };
+      return { fileName, contentType: 'application/zip', bytes: store.bytes(), files, ...(data === undefined ? {} : { data }) };
     } catch (error) {
       archive.abort();
       await stored.catch(() => undefined);

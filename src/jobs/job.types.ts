@@ -14,6 +14,8 @@ export interface JobResult {
   bytes: number;
   /** Entries in the ZIP. */
   files: number;
+  /** What the handler answered besides its files (an import's counts and row errors), as JSON. */
+  data?: unknown;
 }
 
 /** What is queued: everything a worker on another machine needs to run the job. */
@@ -65,7 +67,7 @@ export interface ZipOutput {
 export interface JobHandler<I = unknown> {
   readonly type: string;
   prepare(input: unknown, actor: Actor): Promise<I>;
-  run(input: I, context: JobContext): Promise<{ fileName: string }>;
+  run(input: I, context: JobContext): Promise<{ fileName: string; data?: unknown }>;
 }
 
 export class JobCancelledError extends Error {

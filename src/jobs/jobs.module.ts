@@ -32,7 +32,7 @@ import { JobsService } from './jobs.service';
         config.redisUrl && redis ? new BullmqJobBackend(config.redisUrl, redis, config.jobQueue) : new InProcessJobBackend(),
     },
   ],
-  exports: [JobRegistry, JobsService, JobRunner, JOB_BACKEND],
+  exports: [JobRegistry, JobsService, JobRunner, JobFilesRepository, JOB_BACKEND],
 })
 export class JobsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
