@@ -12,7 +12,8 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       rootDir: '.',
-      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+      // test/architecture/ reads the source tree; it needs no app and no database.
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts'],
       transform: { '^.+\\.ts$': tsJest },
     },
     {

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { openTestDatabase, TestDatabase, testDatabaseKinds } from '../audit/testing/test-databases';
+import { openTestDatabase, TestDatabase, testDatabaseKinds } from '../../test/support/test-databases';
 import { ForbiddenError, NotFoundError } from '../common/errors';
-import { fixtures } from '../users/testing/access-fixture';
+import { fixtures } from '../../test/support/access-fixture';
+import { ProjectsRepository } from '../projects/projects.repository';
 import { UserAssignmentsRepository } from '../users/user-assignments.repository';
 import { Actor, Role, SYSTEM_ACTOR } from '../auth/actor';
 import { AccessPolicy } from './access-policy';
@@ -42,7 +43,7 @@ for (const { kind, run, label } of testDatabaseKinds()) {
         admin: [await f.user('admin', 'admin'), 'admin'],
       };
       actor = (username) => ({ userId: ids[username][0], username, role: ids[username][1] });
-      access = new AccessPolicy(new UserAssignmentsRepository(db.dataSource));
+      access = new AccessPolicy(new UserAssignmentsRepository(db.dataSource, new ProjectsRepository(db.dataSource)));
     });
 
     afterAll(() => db.drop());

@@ -1,5 +1,5 @@
 import { AuditTrail1763790100000 } from '../database/migrations/1763790100000-audit-trail';
-import { openTestDatabase, TestDatabase, testDatabaseKinds } from './testing/test-databases';
+import { openTestDatabase, TestDatabase, testDatabaseKinds } from '../../test/support/test-databases';
 
 /** The 1763790100000-audit-trail migration (src/database/migrations), up and down, on each database. */
 for (const { kind, run, label } of testDatabaseKinds()) {

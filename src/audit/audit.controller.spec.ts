@@ -11,7 +11,7 @@ import { dataSourceOptions } from '../database/data-source-options';
 import { Transactions } from '../database/transactions';
 import { AuditModule } from './audit.module';
 import { AuditService } from './audit.service';
-import { auditChange } from './testing/audit-change.factory';
+import { auditChange } from '../../test/support/factories/audit-change.factory';
 
 describe('GET /api/audit/verify (AuditModule on a SQLite file)', () => {
   let dir: string;

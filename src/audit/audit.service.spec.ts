@@ -4,8 +4,8 @@ import { AuditEntry } from './audit-entry.entity';
 import { AuditEntryRepository } from './audit-entry.repository';
 import { AuditService } from './audit.service';
 import { entryHash } from './hash-chain';
-import { auditChange, TEST_ACTOR } from './testing/audit-change.factory';
-import { dropAppendOnlyTriggers, openTestDatabase, param, TestDatabase, testDatabaseKinds } from './testing/test-databases';
+import { auditChange, TEST_ACTOR } from '../../test/support/factories/audit-change.factory';
+import { dropAppendOnlyTriggers, openTestDatabase, param, TestDatabase, testDatabaseKinds } from '../../test/support/test-databases';
 
 const FIXED_NOW = '2025-01-15T09:30:00.000Z';
 

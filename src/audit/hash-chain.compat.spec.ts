@@ -4,7 +4,7 @@ import type { AuditEntryContent, AuditEntryLike } from './audit.types';
 import { AuditEntryRepository } from './audit-entry.repository';
 import { AuditService } from './audit.service';
 import { canonicalContent, CONTENT_FIELDS, verifyChain } from './hash-chain';
-import { openTestDatabase, TestDatabase, testDatabaseKinds } from './testing/test-databases';
+import { openTestDatabase, TestDatabase, testDatabaseKinds } from '../../test/support/test-databases';
 
 /**
  * Chains written before the canonical form was rebuilt (one pass over the sorted fields instead of

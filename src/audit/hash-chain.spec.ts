@@ -1,6 +1,6 @@
 import type { AuditEntryLike } from './audit.types';
 import { canonicalContent, entryHash, verifyChain } from './hash-chain';
-import { chainOf, entryContent } from './testing/audit-change.factory';
+import { chainOf, entryContent } from '../../test/support/factories/audit-change.factory';
 
 async function* streamed(entries: AuditEntryLike[]): AsyncGenerator<AuditEntryLike> {
   for (const entry of entries) yield entry;

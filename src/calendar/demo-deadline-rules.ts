@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Funder } from '../funders/funder.entity';
+import { FundersRepository } from '../funders/funders.repository';
 import { DeadlineRule } from './entities/deadline-rule.entity';
 
 /**
@@ -16,8 +16,10 @@ export const DEMO_DEADLINE_RULES: DemoRule[] = [
 ];
 
 export async function seedDemoDeadlineRules(em: EntityManager): Promise<void> {
+  const funderIds = await new FundersRepository(em.connection).funderIdsByCode(DEMO_DEADLINE_RULES.map((r) => r.funderCode), em);
   for (const { funderCode: code, ...rule } of DEMO_DEADLINE_RULES) {
-    const funder = await em.findOneByOrFail(Funder, { code });
-    await em.save(DeadlineRule, em.create(DeadlineRule, { publicCallId: null, fundingPeriodId: null, month: null, day: null, daysAfterEnd: null, dueDate: null, forYear: null, ...rule, funderId: funder.id }));
+    const funderId = funderIds.get(code);
+    if (funderId === undefined) throw new Error(`Demo deadline rule for unknown funder ${code}`);
+    await em.save(DeadlineRule, em.create(DeadlineRule, { publicCallId: null, fundingPeriodId: null, month: null, day: null, daysAfterEnd: null, dueDate: null, forYear: null, ...rule, funderId }));
   }
 }

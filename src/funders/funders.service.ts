@@ -24,14 +24,6 @@ export class FundersService {
   }
 
   /** The funder, or null: for callers that name the field themselves. */
-  findFunder(id: number): Promise<Funder | null> {
-    return this.funders.findOneBy({ id });
-  }
-
-  findCall(id: number): Promise<PublicCall | null> {
-    return this.calls.findOneBy({ id });
-  }
-
   async getFunder(id: number): Promise<Funder> {
     const funder = await this.funders.findOneBy({ id });
     if (!funder) throw new NotFoundError(`Funder ${id} does not exist`);

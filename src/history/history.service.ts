@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access-policy';
-import { AuditEntry } from '../audit/audit-entry.entity';
+import type { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { NotFoundError, RuleViolationError } from '../common/errors';

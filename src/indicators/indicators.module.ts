@@ -2,8 +2,8 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { t } from '../common/i18n/text';
 import { ProjectDependents } from '../projects/project-dependents';
 import { LocksModule } from '../locks/locks.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { ProjectsModule } from '../projects/projects.module';
-import { AchievedValuesRepository } from './achieved-values.repository';
 import { AchievedValuesService } from './achieved-values.service';
 import { DeleteValueHandler } from './use-cases/delete-value.handler';
 import { ImportValuesHandler } from './use-cases/import-values.handler';
@@ -11,6 +11,7 @@ import { ImportValuesJob } from './import-values.job';
 import { RecordValuesHandler } from './use-cases/record-values.handler';
 import { ExplanationsService } from './explanations.service';
 import { IndicatorsController } from './indicators.controller';
+import { IndicatorFiguresModule } from './indicator-figures.module';
 import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
 import { SummaryController } from './summary/summary.controller';
@@ -19,12 +20,11 @@ import { SummaryService } from './summary/summary.service';
 import { TargetsService } from './targets.service';
 
 @Module({
-  imports: [ProjectsModule, LocksModule],
+  imports: [ProjectsModule, LocksModule, OrganisationsModule, IndicatorFiguresModule],
   controllers: [SummaryController, IndicatorsController],
   providers: [
     IndicatorsService,
     IndicatorsRepository,
-    AchievedValuesRepository,
     AchievedValuesService,
     RecordValuesHandler,
     DeleteValueHandler,
@@ -35,7 +35,7 @@ import { TargetsService } from './targets.service';
     SummaryRowsRepository,
     SummaryService,
   ],
-  exports: [IndicatorsService, IndicatorsRepository, AchievedValuesRepository, AchievedValuesService, RecordValuesHandler, ImportValuesHandler, SummaryService],
+  exports: [IndicatorsService, IndicatorsRepository, IndicatorFiguresModule, AchievedValuesService, RecordValuesHandler, ImportValuesHandler, SummaryService],
 })
 export class IndicatorsModule implements OnModuleInit {
   constructor(

@@ -7,8 +7,8 @@ import type { Permission } from '../access/permissions';
 import { ConflictError, NotFoundError, RuleViolationError, asNotFound } from '../common/errors';
 import { AuditContext, auditedCreate, auditedDelete, auditedUpdate } from '../database/audited-writes';
 import { Transactions } from '../database/transactions';
-import { assertYearsUnlocked, lockedYears } from '../locks/year-locks';
-import { ResultArea } from '../projects/entities/result-area.entity';
+import { YearLocksRepository } from '../locks/year-locks.repository';
+import { ProjectsRepository } from '../projects/projects.repository';
 import { ProjectsService } from '../projects/projects.service';
 import { CreateIndicatorDto, UpdateIndicatorDto } from './dto/indicator.dto';
 import { AchievedValue } from './entities/achieved-value.entity';
@@ -25,6 +25,8 @@ export class IndicatorsService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
+    private readonly yearLocks: YearLocksRepository,
+    private readonly projectRows: ProjectsRepository,
   ) {}
 
   async listForProject(code: string, actor: Actor): Promise<Indicator[]> {
@@ -50,7 +52,7 @@ export class IndicatorsService {
   async create(code: string, dto: CreateIndicatorDto, actor: Actor): Promise<Indicator> {
     const project = await this.projects.getWritable(code, actor, 'indicator.define');
     return this.transactions.run(async (em) => {
-      if (dto.resultAreaId !== undefined) await assertResultArea(em, dto.resultAreaId, project.id);
+      if (dto.resultAreaId !== undefined) await this.assertResultArea(em, dto.resultAreaId, project.id);
       return auditedCreate(this.ctx(em, actor, project.id), Indicator, {
         nameEn: null,
         unitLabel: null,
@@ -73,9 +75,9 @@ export class IndicatorsService {
     const indicator = await this.getWritable(id, actor, 'indicator.define');
     const { reason, version, ...changes } = dto;
     return this.transactions.run(async (em) => {
-      if (changes.resultAreaId !== undefined) await assertResultArea(em, changes.resultAreaId, indicator.projectId);
+      if (changes.resultAreaId !== undefined) await this.assertResultArea(em, changes.resultAreaId, indicator.projectId);
       if (SHOWN.some((field) => changes[field] !== undefined && JSON.stringify(changes[field]) !== JSON.stringify(indicator[field]))) {
-        await assertYearsUnlocked(em, indicator.projectId, await lockedYears(em, indicator.projectId), 'Changing how this indicator is defined or shown');
+        await this.yearLocks.assertYearsUnlocked(em, indicator.projectId, await this.yearLocks.lockedYears(indicator.projectId, em), 'Changing how this indicator is defined or shown');
       }
       const ctx = { ...this.ctx(em, actor, indicator.projectId), reason: reason ?? null };
       return (await auditedUpdate(ctx, Indicator, id, changes, version)).after;
@@ -103,6 +105,12 @@ export class IndicatorsService {
     });
   }
 
+  private async assertResultArea(em: EntityManager, id: number, projectId: number): Promise<void> {
+    if (!(await this.projectRows.hasResultArea(projectId, id, em))) {
+      throw new RuleViolationError('Unknown result area', [{ field: 'resultAreaId', message: `result area ${id} does not exist in this project` }]);
+    }
+  }
+
   private ctx(em: EntityManager, actor: Actor, projectId: number): AuditContext {
     return { em, audit: this.audit, actor, entityType: 'indicator', projectId };
   }
@@ -128,10 +136,3 @@ const SHOWN = [
   'resultAreaId',
   'sortOrder',
 ] as const;
-
-async function assertResultArea(em: EntityManager, id: number, projectId: number): Promise<void> {
-  const area = await em.findOneBy(ResultArea, { id });
-  if (!area || area.projectId !== projectId) {
-    throw new RuleViolationError('Unknown result area', [{ field: 'resultAreaId', message: `result area ${id} does not exist in this project` }]);
-  }
-}

@@ -6,9 +6,8 @@ import { Actor } from '../auth/actor';
 import { FieldError, NotFoundError, RuleViolationError, asNotFound } from '../common/errors';
 import { AuditContext, auditedCreate, auditedDelete, auditedUpdate } from '../database/audited-writes';
 import { Transactions } from '../database/transactions';
-import { assertYearsUnlocked, lockedYears } from '../locks/year-locks';
-import { FundingPeriod } from '../projects/entities/funding-period.entity';
-import { ProjectPartner } from '../projects/entities/project-partner.entity';
+import { YearLocksRepository } from '../locks/year-locks.repository';
+import { FundingPeriodSpan, ProjectsRepository } from '../projects/projects.repository';
 import { ChangeReasonDto, CreateTargetDto, UpdateTargetDto } from './dto/values.dto';
 import { Indicator, isShareIndicator } from './entities/indicator.entity';
 import { Target } from './entities/target.entity';
@@ -26,6 +25,8 @@ export class TargetsService {
     private readonly repository: IndicatorsRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly yearLocks: YearLocksRepository,
+    private readonly projectRows: ProjectsRepository,
   ) {}
 
   async list(indicatorId: number, actor: Actor): Promise<Target[]> {
@@ -37,7 +38,7 @@ export class TargetsService {
     const indicator = await this.indicators.getWritable(indicatorId, actor, 'target.set');
     return this.transactions.run(async (em) => {
       const { validFrom, fundingPeriodId } = await this.checkTarget(em, indicator, dto);
-      await assertTargetWritable(em, indicator.projectId, { year: dto.year ?? null, validFrom });
+      await this.assertTargetWritable(em, indicator.projectId, { year: dto.year ?? null, validFrom });
       return auditedCreate(this.ctx(em, actor, indicator, null), Target, {
         indicatorId,
         fundingPeriodId,
@@ -53,7 +54,7 @@ export class TargetsService {
   async update(id: number, dto: UpdateTargetDto, actor: Actor): Promise<Target> {
     const { target, indicator } = await this.find(id, actor);
     return this.transactions.run(async (em) => {
-      await assertTargetWritable(em, indicator.projectId, target);
+      await this.assertTargetWritable(em, indicator.projectId, target);
       if (dto.value !== undefined) assertShareTarget(indicator, dto.value);
       const ctx = { ...this.ctx(em, actor, indicator, dto.reason), reasonCategory: dto.reasonCategory ?? null };
       const patch = { ...(dto.value !== undefined ? { value: dto.value } : {}), ...(dto.reference !== undefined ? { reference: dto.reference } : {}) };
@@ -64,7 +65,7 @@ export class TargetsService {
   async remove(id: number, dto: ChangeReasonDto, actor: Actor): Promise<void> {
     const { target, indicator } = await this.find(id, actor);
     await this.transactions.run(async (em) => {
-      await assertTargetWritable(em, indicator.projectId, target);
+      await this.assertTargetWritable(em, indicator.projectId, target);
       const ctx = { ...this.ctx(em, actor, indicator, dto.reason), reasonCategory: dto.reasonCategory ?? null };
       await auditedDelete(ctx, Target, id, dto.version);
     });
@@ -82,9 +83,9 @@ export class TargetsService {
    */
   private async checkTarget(em: EntityManager, indicator: Indicator, dto: CreateTargetDto): Promise<{ validFrom: string; fundingPeriodId: number }> {
     const errors: FieldError[] = [];
-    const periods = await em.find(FundingPeriod, { where: { projectId: indicator.projectId }, order: { startDate: 'DESC' } });
-    const covers = (p: FundingPeriod) => dto.year === undefined || (p.startDate <= `${dto.year}-12-31` && p.endDate >= `${dto.year}-01-01`);
-    let period: FundingPeriod | undefined;
+    const periods = (await this.projectRows.findPeriodSpans(indicator.projectId, em)).reverse();
+    const covers = (p: FundingPeriodSpan) => dto.year === undefined || (p.startDate <= `${dto.year}-12-31` && p.endDate >= `${dto.year}-01-01`);
+    let period: FundingPeriodSpan | undefined;
     if (dto.fundingPeriodId !== undefined) {
       period = periods.find((p) => p.id === dto.fundingPeriodId);
       if (!period) errors.push({ field: 'fundingPeriodId', message: `funding period ${dto.fundingPeriodId} does not belong to this project` });
@@ -98,7 +99,7 @@ export class TargetsService {
         errors.push({ field: 'fundingPeriodId', message: `${candidates.length} funding periods could hold this target; say which with fundingPeriodId (${candidates.map((p) => p.id).join(', ')})` });
       } else period = candidates[0];
     }
-    if (dto.partnerOrganisationId !== undefined && !(await em.existsBy(ProjectPartner, { projectId: indicator.projectId, organisationId: dto.partnerOrganisationId }))) {
+    if (dto.partnerOrganisationId !== undefined && !(await this.projectRows.takesPart(indicator.projectId, dto.partnerOrganisationId, em))) {
       errors.push({ field: 'partnerOrganisationId', message: `organisation ${dto.partnerOrganisationId} is not a partner of this project` });
     }
     try {
@@ -111,22 +112,21 @@ export class TargetsService {
     return { validFrom: dto.validFrom ?? period.startDate, fundingPeriodId: period.id };
   }
 
+  /**
+   * A year target belongs to its year. A whole-period target counts for every year from the one it
+   * took effect in (the target valid at a year's end is the yardstick), so it touches locked years
+   * from its `validFrom` on; an amendment taking effect after the locked years is fine.
+   */
+  private async assertTargetWritable(em: EntityManager, projectId: number, target: { year: number | null; validFrom: string }): Promise<void> {
+    if (target.year !== null) return this.yearLocks.assertYearsUnlocked(em, projectId, [target.year], 'Changing this target');
+    const from = Number(target.validFrom.slice(0, 4));
+    const touched = (await this.yearLocks.lockedYears(projectId, em)).filter((y) => y >= from);
+    await this.yearLocks.assertYearsUnlocked(em, projectId, touched, 'Changing this whole-period target');
+  }
 
   private ctx(em: EntityManager, actor: Actor, indicator: Indicator, reason: string | null): AuditContext {
     return { em, audit: this.audit, actor, entityType: 'target', projectId: indicator.projectId, reason };
   }
-}
-
-/**
- * A year target belongs to its year. A whole-period target counts for every year from the one it
- * took effect in (the target valid at a year's end is the yardstick), so it touches locked years
- * from its `validFrom` on; an amendment taking effect after the locked years is fine.
- */
-async function assertTargetWritable(em: EntityManager, projectId: number, target: { year: number | null; validFrom: string }): Promise<void> {
-  if (target.year !== null) return assertYearsUnlocked(em, projectId, [target.year], 'Changing this target');
-  const from = Number(target.validFrom.slice(0, 4));
-  const touched = (await lockedYears(em, projectId)).filter((y) => y >= from);
-  await assertYearsUnlocked(em, projectId, touched, 'Changing this whole-period target');
 }
 
 function assertShareTarget(indicator: Indicator, value: string): void {

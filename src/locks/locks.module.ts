@@ -7,13 +7,14 @@ import { LockExceptionsController } from './lock-exceptions.controller';
 import { LockExceptionsService } from './lock-exceptions.service';
 import { LocksController } from './locks.controller';
 import { LocksService } from './locks.service';
+import { YearLocksModule } from './year-locks.module';
 import { YearLocksRepository } from './year-locks.repository';
 
 @Module({
-  imports: [ProjectsModule, UsersModule],
+  imports: [ProjectsModule, UsersModule, YearLocksModule],
   controllers: [LocksController, LockExceptionsController],
-  providers: [LocksService, LockExceptionsService, YearLocksRepository],
-  exports: [LocksService, LockExceptionsService, YearLocksRepository],
+  providers: [LocksService, LockExceptionsService],
+  exports: [LocksService, LockExceptionsService, YearLocksModule],
 })
 export class LocksModule implements OnModuleInit {
   constructor(

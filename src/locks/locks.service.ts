@@ -7,11 +7,11 @@ import { nowIso } from '../database/columns';
 import { Transactions } from '../database/transactions';
 import { ProjectsService } from '../projects/projects.service';
 import { YearLock } from './year-lock.entity';
-import { assertYearsUnlocked } from './year-locks';
+import { YearLocksRepository } from './year-locks.repository';
 
 /**
  * Locked reporting years. Write paths into a year's figures ask `assertUnlocked` (or
- * `assertYearsUnlocked` for changes that touch several years) inside their transaction; only a
+ * `YearLocksRepository.assertYearsUnlocked` for changes that touch several years) inside their transaction; only a
  * coordinator's correction (with a reason) may change a value of a locked year.
  */
 @Injectable()
@@ -20,6 +20,7 @@ export class LocksService {
     private readonly projects: ProjectsService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly yearLocks: YearLocksRepository,
   ) {}
 
   async list(code: string, actor: Actor): Promise<YearLock[]> {
@@ -28,11 +29,12 @@ export class LocksService {
   }
 
   async assertUnlocked(em: EntityManager, projectId: number, year: number): Promise<void> {
-    await assertYearsUnlocked(em, projectId, [year], 'This change');
+    await this.yearLocks.assertYearsUnlocked(em, projectId, [year], 'This change');
   }
 
-  async isLocked(projectId: number, year: number): Promise<boolean> {
-    return this.transactions.manager.existsBy(YearLock, { projectId, year });
+  /** Read through `em` when the caller decides inside its own transaction. */
+  async isLocked(projectId: number, year: number, em: EntityManager = this.transactions.manager): Promise<boolean> {
+    return (await this.yearLocks.findOne(projectId, year, em)) !== null;
   }
 
   async lock(code: string, year: number, reason: string | null, actor: Actor): Promise<YearLock> {

@@ -19,6 +19,27 @@ export class YearLocksRepository {
     return em.find(YearLock, { where: { projectId, year: In([...years]) }, order: { year: 'ASC' } });
   }
 
+  /** Locked years of a project, oldest first. */
+  async lockedYears(projectId: number, em: EntityManager = this.dataSource.manager): Promise<number[]> {
+    return (await this.findByProject(projectId, em)).map((l) => l.year);
+  }
+
+  /**
+   * Refuses (423) a change that reaches locked years, read through the caller's transaction so
+   * that every feature can ask before it writes.
+   */
+  async assertYearsUnlocked(em: EntityManager, projectId: number, years: readonly number[], what: string): Promise<void> {
+    const locks = await this.findByProjectAndYears(projectId, years, em);
+    if (locks.length === 0) return;
+    const [first] = locks;
+    const list = locks.map((l) => l.year).join(', ');
+    const are = locks.length === 1 ? `year ${list} is` : `years ${list} are`;
+    throw new PeriodLockedError(
+      `${what} is refused: the reporting ${are} locked (by ${first.lockedBy} at ${first.lockedAt}); a coordinator can make a correction with a reason`,
+      { lockedYears: locks.map((l) => l.year) },
+    );
+  }
+
   findOne(projectId: number, year: number, em: EntityManager = this.dataSource.manager): Promise<YearLock | null> {
     return em.findOneBy(YearLock, { projectId, year });
   }

@@ -6,10 +6,9 @@ import { Actor } from '../auth/actor';
 import { FieldError, NotFoundError, RuleViolationError } from '../common/errors';
 import { AuditContext, auditedCreate, auditedDelete, auditedUpdate } from '../database/audited-writes';
 import { Transactions } from '../database/transactions';
-import { Funder } from '../funders/funder.entity';
-import { PublicCall } from '../funders/public-call.entity';
-import { AchievedValue } from '../indicators/entities/achieved-value.entity';
-import { assertYearsUnlocked, yearsBetween } from '../locks/year-locks';
+import { FundersRepository } from '../funders/funders.repository';
+import { AchievedValuesRepository } from '../indicators/achieved-values.repository';
+import { YearLocksRepository } from '../locks/year-locks.repository';
 import {
   CreateFundingPeriodDto,
   CreateObjectiveDto,
@@ -26,7 +25,8 @@ import { FundingPeriod } from './entities/funding-period.entity';
 import { Objective } from './entities/objective.entity';
 import { ProjectPartner } from './entities/project-partner.entity';
 import { ResultArea } from './entities/result-area.entity';
-import { assertOrganisation, ProjectsService } from './projects.service';
+import { ProjectsService } from './projects.service';
+import { yearsBetween } from './reporting-years';
 
 type Child = ProjectPartner | FundingPeriod | Objective | ResultArea;
 
@@ -40,27 +40,30 @@ export class ProjectStructureService {
     private readonly projects: ProjectsService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly funders: FundersRepository,
+    private readonly yearLocks: YearLocksRepository,
+    private readonly achievedValues: AchievedValuesRepository,
   ) {}
 
   async addPartner(code: string, dto: CreatePartnerDto, actor: Actor): Promise<ProjectPartner> {
     const project = await this.projects.getWritable(code, actor, 'project.update');
     return this.transactions.run(async (em) => {
-      await assertOrganisation(em, dto.organisationId, 'organisationId');
+      await this.projects.assertOrganisation(em, dto.organisationId, 'organisationId');
       return auditedCreate(this.ctx(em, actor, project.id, 'project_partner'), ProjectPartner, { note: null, ...dto, projectId: project.id });
     });
   }
 
   async updatePartner(code: string, id: number, dto: UpdatePartnerDto, actor: Actor): Promise<ProjectPartner> {
     return this.updateChild(code, id, ProjectPartner, 'project_partner', dto, actor, async (em) => {
-      if (dto.organisationId !== undefined) await assertOrganisation(em, dto.organisationId, 'organisationId');
+      if (dto.organisationId !== undefined) await this.projects.assertOrganisation(em, dto.organisationId, 'organisationId');
     });
   }
 
   async addFundingPeriod(code: string, dto: CreateFundingPeriodDto, actor: Actor): Promise<FundingPeriod> {
     const project = await this.projects.getWritable(code, actor, 'project.update');
     return this.transactions.run(async (em) => {
-      await validatePeriod(em, dto);
-      await assertYearsUnlocked(em, project.id, yearsBetween(dto.startDate, dto.endDate), 'A funding period over these years');
+      await this.validatePeriod(em, dto);
+      await this.yearLocks.assertYearsUnlocked(em, project.id, yearsBetween(dto.startDate, dto.endDate), 'A funding period over these years');
       const { funders, ...fields } = dto;
       const period = await auditedCreate(this.ctx(em, actor, project.id, 'funding_period'), FundingPeriod, {
         amountEur: null,
@@ -84,10 +87,10 @@ export class ProjectStructureService {
         publicCallId: dto.publicCallId ?? current.publicCallId,
         funders: dto.funders,
       };
-      await validatePeriod(em, merged);
+      await this.validatePeriod(em, merged);
       const touched = new Set([...yearsBetween(current.startDate, current.endDate), ...yearsBetween(merged.startDate, merged.endDate)]);
-      await assertYearsUnlocked(em, project.id, [...touched], 'Changing this funding period');
-      await assertValuesStayInside(em, project.id, id, merged.startDate, merged.endDate);
+      await this.yearLocks.assertYearsUnlocked(em, project.id, [...touched], 'Changing this funding period');
+      await this.assertValuesStayInside(em, project.id, id, merged.startDate, merged.endDate);
       const { funders, ...fields } = dto;
       const { after } = await auditedUpdate(this.ctx(em, actor, project.id, 'funding_period'), FundingPeriod, id, fields);
       if (funders) await this.replaceFunders(em, actor, project.id, id, funders);
@@ -132,8 +135,8 @@ export class ProjectStructureService {
     await this.transactions.run(async (em) => {
       const child = await this.findChild(em, entity as new () => Child, id, project.id, entityType);
       if (child instanceof FundingPeriod) {
-        await assertYearsUnlocked(em, project.id, yearsBetween(child.startDate, child.endDate), 'Removing this funding period');
-        await assertValuesStayInside(em, project.id, id, null, null);
+        await this.yearLocks.assertYearsUnlocked(em, project.id, yearsBetween(child.startDate, child.endDate), 'Removing this funding period');
+        await this.assertValuesStayInside(em, project.id, id, null, null);
       }
       await auditedDelete(this.ctx(em, actor, project.id, entityType), entity, id);
     });
@@ -183,6 +186,49 @@ export class ProjectStructureService {
     }
   }
 
+  private async validatePeriod(
+    em: EntityManager,
+    period: { startDate: string; endDate: string; publicCallId?: number | null; funders?: FundingPeriodFunderDto[] },
+  ): Promise<void> {
+    const errors: FieldError[] = [];
+    if (period.endDate < period.startDate) {
+      errors.push({ field: 'endDate', message: `endDate (${period.endDate}) must not be before startDate (${period.startDate})` });
+    }
+    if (period.publicCallId != null && !(await this.funders.publicCallExists(period.publicCallId, em))) {
+      errors.push({ field: 'publicCallId', message: `public call ${period.publicCallId} does not exist` });
+    }
+    const funders = period.funders ?? [];
+    let shares = new Decimal(0);
+    const seen = new Set<number>();
+    for (const [i, f] of funders.entries()) {
+      if (seen.has(f.funderId)) errors.push({ field: `funders[${i}].funderId`, message: `funder ${f.funderId} is listed twice` });
+      seen.add(f.funderId);
+      if (!(await this.funders.funderExists(f.funderId, em))) {
+        errors.push({ field: `funders[${i}].funderId`, message: `funder ${f.funderId} does not exist` });
+      }
+      if (f.sharePercent !== undefined) shares = shares.plus(f.sharePercent);
+    }
+    if (shares.gt(100)) errors.push({ field: 'funders', message: `the funders' shares add up to ${shares.toString()} %, more than 100 %` });
+    if (errors.length) throw new RuleViolationError('Invalid funding period', errors);
+  }
+
+  /**
+   * A funding period cannot shrink (or go) so that achieved values already entered fall outside every
+   * funding period of the project: those figures would silently stop being reported.
+   */
+  private async assertValuesStayInside(em: EntityManager, projectId: number, periodId: number, start: string | null, end: string | null) {
+    const periods = (await em.findBy(FundingPeriod, { projectId })).map((p) =>
+      p.id === periodId ? { start, end } : { start: p.startDate, end: p.endDate },
+    );
+    const values = await this.achievedValues.findPeriodsOfProject(projectId, em);
+    const outside = values.filter((v) => !periods.some((p) => p.start && p.end && p.start <= v.periodStart && v.periodEnd <= p.end));
+    if (outside.length) {
+      throw new RuleViolationError('Achieved values would fall outside the funding periods', [
+        { field: 'startDate', message: `${outside.length} achieved value(s) from ${outside[0].periodStart} would fall outside every funding period of the project` },
+      ]);
+    }
+  }
+
   private ctx(em: EntityManager, actor: Actor, projectId: number, entityType: string): AuditContext {
     return { em, audit: this.audit, actor, entityType, projectId };
   }
@@ -194,51 +240,3 @@ const CHILD_KINDS = {
   objectives: [Objective, 'objective'],
   'result-areas': [ResultArea, 'result_area'],
 } as const;
-
-async function validatePeriod(
-  em: EntityManager,
-  period: { startDate: string; endDate: string; publicCallId?: number | null; funders?: FundingPeriodFunderDto[] },
-): Promise<void> {
-  const errors: FieldError[] = [];
-  if (period.endDate < period.startDate) {
-    errors.push({ field: 'endDate', message: `endDate (${period.endDate}) must not be before startDate (${period.startDate})` });
-  }
-  if (period.publicCallId != null && !(await em.existsBy(PublicCall, { id: period.publicCallId }))) {
-    errors.push({ field: 'publicCallId', message: `public call ${period.publicCallId} does not exist` });
-  }
-  const funders = period.funders ?? [];
-  let shares = new Decimal(0);
-  const seen = new Set<number>();
-  for (const [i, f] of funders.entries()) {
-    if (seen.has(f.funderId)) errors.push({ field: `funders[${i}].funderId`, message: `funder ${f.funderId} is listed twice` });
-    seen.add(f.funderId);
-    if (!(await em.existsBy(Funder, { id: f.funderId }))) {
-      errors.push({ field: `funders[${i}].funderId`, message: `funder ${f.funderId} does not exist` });
-    }
-    if (f.sharePercent !== undefined) shares = shares.plus(f.sharePercent);
-  }
-  if (shares.gt(100)) errors.push({ field: 'funders', message: `the funders' shares add up to ${shares.toString()} %, more than 100 %` });
-  if (errors.length) throw new RuleViolationError('Invalid funding period', errors);
-}
-
-/**
- * A funding period cannot shrink (or go) so that achieved values already entered fall outside every
- * funding period of the project: those figures would silently stop being reported.
- */
-async function assertValuesStayInside(em: EntityManager, projectId: number, periodId: number, start: string | null, end: string | null) {
-  const periods = (await em.findBy(FundingPeriod, { projectId })).map((p) =>
-    p.id === periodId ? { start, end } : { start: p.startDate, end: p.endDate },
-  );
-  const values = await em
-    .createQueryBuilder(AchievedValue, 'v')
-    .innerJoin('v.indicator', 'i')
-    .where('i.projectId = :projectId', { projectId })
-    .select(['v.periodStart', 'v.periodEnd'])
-    .getMany();
-  const outside = values.filter((v) => !periods.some((p) => p.start && p.end && p.start <= v.periodStart && v.periodEnd <= p.end));
-  if (outside.length) {
-    throw new RuleViolationError('Achieved values would fall outside the funding periods', [
-      { field: 'startDate', message: `${outside.length} achieved value(s) from ${outside[0].periodStart} would fall outside every funding period of the project` },
-    ]);
-  }
-}

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { Organisation } from '../organisations/organisation.entity';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { FundingPeriodFunder } from './entities/funding-period-funder.entity';
 import { FundingPeriod } from './entities/funding-period.entity';
 import { Objective } from './entities/objective.entity';
 import { ProjectPartner } from './entities/project-partner.entity';
 import { Project } from './entities/project.entity';
 import { ResultArea } from './entities/result-area.entity';
+
+/** What a figure's dates must fall inside. */
+export type FundingPeriodSpan = Pick<FundingPeriod, 'id' | 'startDate' | 'endDate'>;
 
 export interface ProjectDetail {
   project: Project;
@@ -42,12 +45,6 @@ export class ProjectsRepository {
     });
   }
 
-  /** Names of all organisations by id (a small table; one query instead of one per partner). */
-  async findOrganisationNames(): Promise<Map<number, string>> {
-    const rows = await this.dataSource.manager.find(Organisation, { select: { id: true, name: true } });
-    return new Map(rows.map((r) => [r.id, r.name]));
-  }
-
   /** Funding periods of the given projects with their funders and public call, oldest first. */
   findFundingPeriods(projectIds: number[] | 'all'): Promise<FundingPeriod[]> {
     if (projectIds !== 'all' && projectIds.length === 0) return Promise.resolve([]);
@@ -79,7 +76,7 @@ export class ProjectsRepository {
   }
 
   /** The funding periods' spans of one project, oldest first (what a figure must fall inside). */
-  findPeriodSpans(projectId: number, em: EntityManager = this.dataSource.manager): Promise<Pick<FundingPeriod, 'id' | 'startDate' | 'endDate'>[]> {
+  findPeriodSpans(projectId: number, em: EntityManager = this.dataSource.manager): Promise<FundingPeriodSpan[]> {
     return em.find(FundingPeriod, { select: { id: true, startDate: true, endDate: true }, where: { projectId }, order: { startDate: 'ASC', id: 'ASC' } });
   }
 
@@ -87,5 +84,92 @@ export class ProjectsRepository {
   async findPartners(projectId: number, em: EntityManager = this.dataSource.manager): Promise<Map<number, string>> {
     const rows = await em.find(ProjectPartner, { where: { projectId }, relations: { organisation: true }, order: { id: 'ASC' } });
     return new Map(rows.map((r) => [r.organisationId, r.organisation?.name ?? String(r.organisationId)]));
+  }
+
+  /** Whether the organisation takes part in the project in any role (lead, partner, stakeholder). */
+  takesPart(projectId: number, organisationId: number, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return em.existsBy(ProjectPartner, { projectId, organisationId });
+  }
+
+  hasResultArea(projectId: number, resultAreaId: number, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return em.existsBy(ResultArea, { id: resultAreaId, projectId });
+  }
+
+  count(em: EntityManager = this.dataSource.manager): Promise<number> {
+    return em.count(Project);
+  }
+
+  /** Those of the given ids that are projects. */
+  async existingIds(ids: readonly number[], em: EntityManager = this.dataSource.manager): Promise<number[]> {
+    if (ids.length === 0) return [];
+    return (await em.find(Project, { select: { id: true }, where: { id: In([...ids]) } })).map((p) => p.id);
+  }
+
+  /** Ids of the projects with these codes; unknown codes are absent. */
+  async idsByCode(codes: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Map<string, number>> {
+    if (codes.length === 0) return new Map();
+    const rows = await em.find(Project, { select: { id: true, code: true }, where: { code: In([...codes]) } });
+    return new Map(rows.map((p) => [p.code, p.id]));
+  }
+
+  /**
+   * Projects led by one of these organisations or run in partnership with one, in one query.
+   * Stakeholders (an employers' representative, a ministry) are not partners: a project where the
+   * organisation is only a stakeholder stays out.
+   */
+  async idsLedOrPartneredBy(organisationIds: readonly number[]): Promise<number[]> {
+    if (organisationIds.length === 0) return [];
+    const qb = this.dataSource.manager.createQueryBuilder(Project, 'p').select('p.id', 'id');
+    const partnered = qb
+      .subQuery()
+      .select('pp.projectId')
+      .from(ProjectPartner, 'pp')
+      .where('pp.organisationId IN (:...organisationIds)')
+      .andWhere('pp.role IN (:...partnerRoles)')
+      .getQuery();
+    const rows = await qb
+      .where(new Brackets((w) => w.where('p.leadOrganisationId IN (:...organisationIds)').orWhere(`p.id IN ${partnered}`)))
+      .setParameters({ organisationIds: [...organisationIds], partnerRoles: ['lead', 'partner'] })
+      .orderBy('p.id')
+      .getRawMany<{ id: number | string }>();
+    return rows.map((r) => Number(r.id));
+  }
+
+  /** Those of these organisations that are partners (not the lead, not stakeholders) of the project. */
+  async partnerOrganisationIds(projectId: number, organisationIds: readonly number[]): Promise<number[]> {
+    if (organisationIds.length === 0) return [];
+    const rows = await this.dataSource.manager.find(ProjectPartner, {
+      where: { projectId, organisationId: In([...organisationIds]), role: 'partner' },
+      order: { organisationId: 'ASC' },
+    });
+    return rows.map((r) => r.organisationId);
+  }
+
+  /** Whether the project's lead organisation is one of these. */
+  isLedByOneOf(projectId: number, organisationIds: readonly number[]): Promise<boolean> {
+    if (organisationIds.length === 0) return Promise.resolve(false);
+    return this.dataSource.manager.existsBy(Project, { id: projectId, leadOrganisationId: In([...organisationIds]) });
+  }
+
+  /**
+   * Projects with a funding period financed by one of these funders or, for a scope limited to a
+   * call, awarded under that call. One query.
+   */
+  async idsFundedBy(scopes: readonly { funderId: number; publicCallId: number | null }[]): Promise<number[]> {
+    if (scopes.length === 0) return [];
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(FundingPeriod, 'fp')
+      .innerJoin(FundingPeriodFunder, 'fpf', 'fpf.fundingPeriodId = fp.id')
+      .select('DISTINCT fp.projectId', 'projectId')
+      .where(
+        new Brackets((w) => {
+          for (const [i, s] of scopes.entries()) {
+            if (s.publicCallId === null) w.orWhere(`fpf.funderId = :funder${i}`, { [`funder${i}`]: s.funderId });
+            else w.orWhere(`(fpf.funderId = :funder${i} AND fp.publicCallId = :call${i})`, { [`funder${i}`]: s.funderId, [`call${i}`]: s.publicCallId });
+          }
+        }),
+      )
+      .getRawMany<{ projectId: number | string }>();
+    return rows.map((r) => Number(r.projectId)).sort((a, b) => a - b);
   }
 }

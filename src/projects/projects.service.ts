@@ -8,7 +8,7 @@ import type { Permission } from '../access/permissions';
 import { ConflictError, NotFoundError, RuleViolationError } from '../common/errors';
 import { AuditContext, auditedCreate, auditedDelete, auditedUpdate } from '../database/audited-writes';
 import { Transactions } from '../database/transactions';
-import { Organisation } from '../organisations/organisation.entity';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { CreateProjectDto, UpdateProjectDto } from './dto/project.dto';
 import { FundingPeriodFunder } from './entities/funding-period-funder.entity';
 import { FundingPeriod } from './entities/funding-period.entity';
@@ -30,6 +30,7 @@ export class ProjectsService {
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
     private readonly dependents: ProjectDependents,
+    private readonly organisations: OrganisationsRepository,
   ) {}
 
   async list(actor: Actor): Promise<Project[]> {
@@ -73,7 +74,7 @@ export class ProjectsService {
   async create(dto: CreateProjectDto, actor: Actor): Promise<Project> {
     await this.access.require(actor, 'project.create', { organisationId: dto.leadOrganisationId });
     return this.transactions.run(async (em) => {
-      await assertOrganisation(em, dto.leadOrganisationId, 'leadOrganisationId');
+      await this.assertOrganisation(em, dto.leadOrganisationId, 'leadOrganisationId');
       const project = await auditedCreate(this.ctx(em, actor, null), Project, {
         description: null,
         region: null,
@@ -95,7 +96,7 @@ export class ProjectsService {
     const project = await this.getWritable(code, actor, 'project.update');
     return this.transactions.run(async (em) => {
       if (dto.leadOrganisationId !== undefined) {
-        await assertOrganisation(em, dto.leadOrganisationId, 'leadOrganisationId');
+        await this.assertOrganisation(em, dto.leadOrganisationId, 'leadOrganisationId');
         await this.access.require(actor, 'project.update', { organisationId: dto.leadOrganisationId });
       }
       return (await auditedUpdate(this.ctx(em, actor, project.id), Project, project.id, dto)).after;
@@ -131,6 +132,13 @@ export class ProjectsService {
     });
   }
 
+  /** Refuses an organisation id that does not exist, naming the field. */
+  async assertOrganisation(em: EntityManager, id: number, field: string): Promise<void> {
+    if (!(await this.organisations.exists(id, em))) {
+      throw new RuleViolationError('Unknown organisation', [{ field, message: `organisation ${id} does not exist` }]);
+    }
+  }
+
   private ctx(em: EntityManager, actor: Actor, projectId: number | null): AuditContext {
     return { em, audit: this.audit, actor, entityType: 'project', projectId };
   }
@@ -148,10 +156,4 @@ function mergeYears(a: ReportingYear, b: ReportingYear): ReportingYear {
   const start = a.start < b.start ? a.start : b.start;
   const end = a.end > b.end ? a.end : b.end;
   return { year: a.year, start, end, partial: start !== `${a.year}-01-01` || end !== `${a.year}-12-31` };
-}
-
-export async function assertOrganisation(em: EntityManager, id: number, field: string): Promise<void> {
-  if (!(await em.existsBy(Organisation, { id }))) {
-    throw new RuleViolationError('Unknown organisation', [{ field, message: `organisation ${id} does not exist` }]);
-  }
 }

@@ -48,3 +48,8 @@ export function daysInclusive(start: string, end: string): number {
   const ms = Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`);
   return Math.round(ms / 86_400_000) + 1;
 }
+
+/** The calendar years from one ISO date to another, both included. */
+export function yearsBetween(start: string, end: string): number[] {
+  return reportingYears(start, end).map((y) => y.year);
+}

@@ -8,7 +8,6 @@ import type { EntityManager } from 'typeorm';
 import { nowIso } from '../database/columns';
 import { Transactions } from '../database/transactions';
 import { LocksService } from '../locks/locks.service';
-import { ResultArea } from '../projects/entities/result-area.entity';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { ProjectsService } from '../projects/projects.service';
 import { PutNarrativeDto } from './dto/narrative.dto';
@@ -47,7 +46,7 @@ export class NarrativesService {
       await this.projectRows.lockForWrite(em, project.id);
       await this.locks.assertUnlocked(em, project.id, year);
       const resultAreaId = dto.resultAreaId ?? null;
-      if (resultAreaId !== null && !(await em.existsBy(ResultArea, { id: resultAreaId, projectId: project.id }))) {
+      if (resultAreaId !== null && !(await this.projectRows.hasResultArea(project.id, resultAreaId, em))) {
         throw new RuleViolationError(t('Neznano področje', 'Unknown result area'), [
           { field: 'resultAreaId', message: t(`področje ${resultAreaId} ne obstaja v projektu ${code}`, `result area ${resultAreaId} does not exist in ${code}`) },
         ]);

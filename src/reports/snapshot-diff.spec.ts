@@ -1,4 +1,4 @@
-import { indicatorSummaryFactory } from './model/report-input.factory';
+import { indicatorSummaryFactory } from '../../test/support/factories/report-input.factory';
 import { diffSnapshots } from './snapshot-diff';
 
 describe('diffSnapshots', () => {

@@ -9,7 +9,6 @@ import { Transactions } from '../database/transactions';
 import { SummaryService } from '../indicators/summary/summary.service';
 import { IndicatorSummary } from '../indicators/indicator-summary.types';
 import { LocksService } from '../locks/locks.service';
-import { YearLock } from '../locks/year-lock.entity';
 import { ProjectsService } from '../projects/projects.service';
 import { ReportSubmission } from './entities/report-submission.entity';
 import { SubmittedFile } from './entities/submitted-file.entity';
@@ -64,7 +63,7 @@ export class SubmissionsService {
     const id = await this.transactions.run(async (em) => {
       // Checked again inside the transaction: a second submission, or a lock, may have landed
       // while the files were being drawn.
-      if (!options.resubmission && (await em.existsBy(YearLock, { projectId: project.id, year }))) {
+      if (!options.resubmission && (await this.locks.isLocked(project.id, year, em))) {
         throw new ConflictError(`The reporting year ${year} of ${code} was locked while the report was being prepared; it was not submitted again`);
       }
       const submission = await em.save(ReportSubmission, em.create(ReportSubmission, {

@@ -10,7 +10,7 @@ import { nowIso } from '../database/columns';
 import { Transactions } from '../database/transactions';
 import { LocksService } from '../locks/locks.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { Project } from '../projects/entities/project.entity';
+import type { Project } from '../projects/entities/project.entity';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { ProjectsService } from '../projects/projects.service';
 import { reportingYearOf } from '../projects/reporting-years';

@@ -1,8 +1,10 @@
-import { EntityManager, In } from 'typeorm';
-import { Funder } from '../funders/funder.entity';
+import { EntityManager } from 'typeorm';
+import { FundersRepository } from '../funders/funders.repository';
 import type { Role } from '../auth/actor';
 import { hashPassword } from '../auth/password-hasher';
 import { nowIso } from '../database/columns';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { ProjectsRepository } from '../projects/projects.repository';
 import { User } from './entities/user.entity';
 import { UserAssignmentsRepository } from './user-assignments.repository';
 
@@ -38,8 +40,10 @@ export const DEMO_USERS: DemoUser[] = [
  */
 export async function seedDemoUsers(em: EntityManager, allProjectCodes: string[] = DEMO_MANAGED_PROJECTS): Promise<void> {
   if (process.env.NODE_ENV === 'production') throw new Error('Demo users are never created in production');
-  const assignments = new UserAssignmentsRepository(em.connection);
-  const projectIds = await assignments.projectIdsByCode(em, [...new Set([...DEMO_MANAGED_PROJECTS, ...allProjectCodes])]);
+  const projects = new ProjectsRepository(em.connection);
+  const organisations = new OrganisationsRepository(em.connection);
+  const assignments = new UserAssignmentsRepository(em.connection, projects);
+  const projectIds = await projects.idsByCode([...new Set([...DEMO_MANAGED_PROJECTS, ...allProjectCodes])], em);
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
   for (const [i, demo] of DEMO_USERS.entries()) {
     if (await em.findOneBy(User, { username: demo.username })) continue;
@@ -50,12 +54,12 @@ export async function seedDemoUsers(em: EntityManager, allProjectCodes: string[]
     }
     if (demo.organisations) {
       const ids: number[] = [];
-      for (const name of demo.organisations) ids.push(required(await assignments.organisationIdByName(em, name), `organisation ${name}`));
+      for (const name of demo.organisations) ids.push(required(await organisations.idByName(name, em), `organisation ${name}`));
       await assignments.replaceOrganisations(em, user.id, ids);
     }
     if (demo.funders) {
-      const funders = await em.find(Funder, { where: { code: In(demo.funders) } });
-      await assignments.replaceFunders(em, user.id, funders.map((f) => ({ funderId: f.id, publicCallId: null })));
+      const funders = await new FundersRepository(em.connection).funderIdsByCode(demo.funders, em);
+      await assignments.replaceFunders(em, user.id, [...funders.values()].map((funderId) => ({ funderId, publicCallId: null })));
     }
   }
 }

@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
-import { Organisation } from '../organisations/organisation.entity';
-import { FundingPeriodFunder } from '../projects/entities/funding-period-funder.entity';
-import { FundingPeriod } from '../projects/entities/funding-period.entity';
-import { ProjectPartner } from '../projects/entities/project-partner.entity';
-import { Project } from '../projects/entities/project.entity';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { ProjectsRepository } from '../projects/projects.repository';
 import { UserFunder, UserOrganisation, UserProject } from './entities/user-assignment.entity';
 import type { Assignments, FunderScope } from './user-view';
 
 /**
  * Which projects are assigned to a user, which organisations a coordinator coordinates, and the
- * project ids these give access to. Every query on user_project and user_organisation is here.
+ * project ids these give access to. Every query on user_project and user_organisation is here;
+ * what a project's lead, partners and funders are, the projects feature answers.
  */
 @Injectable()
 export class UserAssignmentsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly projects: ProjectsRepository,
+  ) {}
 
   async projectIdsAssignedTo(userId: number, em: EntityManager = this.dataSource.manager): Promise<number[]> {
     const rows = await em.find(UserProject, { where: { userId }, order: { projectId: 'ASC' } });
@@ -27,41 +27,21 @@ export class UserAssignmentsRepository {
   }
 
   /**
-   * Projects led by, or run in partnership with, an organisation the user coordinates, in one
-   * query. Stakeholders (an employers' representative, a ministry) are not partners: a project
-   * where the organisation is only a stakeholder stays out of its coordinator's reach.
+   * Projects led by, or run in partnership with, an organisation the user coordinates. Stakeholders
+   * are not partners: a project where the organisation is only a stakeholder stays out of reach.
    */
   async projectIdsCoordinatedBy(userId: number): Promise<number[]> {
-    const qb = this.dataSource.manager.createQueryBuilder(Project, 'p').select('p.id', 'id');
-    const coordinated = qb.subQuery().select('uo.organisationId').from(UserOrganisation, 'uo').where('uo.userId = :userId').getQuery();
-    const partnered = qb
-      .subQuery()
-      .select('pp.projectId')
-      .from(ProjectPartner, 'pp')
-      .where(`pp.organisationId IN ${coordinated}`)
-      .andWhere('pp.role IN (:...partnerRoles)')
-      .getQuery();
-    const rows = await qb
-      .where(new Brackets((w) => w.where(`p.leadOrganisationId IN ${coordinated}`).orWhere(`p.id IN ${partnered}`)))
-      .setParameters({ userId, partnerRoles: ['lead', 'partner'] })
-      .orderBy('p.id')
-      .getRawMany<{ id: number | string }>();
-    return rows.map((r) => Number(r.id));
+    return this.projects.idsLedOrPartneredBy(await this.organisationIdsCoordinatedBy(userId));
   }
 
   /** The organisations the user coordinates that are partners (not the lead) of the project. */
   async partnerOrganisationsInProject(userId: number, projectId: number): Promise<number[]> {
-    const coordinated = await this.organisationIdsCoordinatedBy(userId);
-    if (coordinated.length === 0) return [];
-    const rows = await this.dataSource.manager.find(ProjectPartner, { where: { projectId, organisationId: In(coordinated), role: 'partner' }, order: { organisationId: 'ASC' } });
-    return rows.map((r) => r.organisationId);
+    return this.projects.partnerOrganisationIds(projectId, await this.organisationIdsCoordinatedBy(userId));
   }
 
   /** Whether the project's lead organisation is one the user coordinates. */
   async leadsProject(userId: number, projectId: number): Promise<boolean> {
-    const coordinated = await this.organisationIdsCoordinatedBy(userId);
-    if (coordinated.length === 0) return false;
-    return this.dataSource.manager.existsBy(Project, { id: projectId, leadOrganisationId: In(coordinated) });
+    return this.projects.isLedByOneOf(projectId, await this.organisationIdsCoordinatedBy(userId));
   }
 
   /** Assignments of many users at once, for listings. */
@@ -91,35 +71,13 @@ export class UserAssignmentsRepository {
     }
   }
 
-  async existingProjectIds(em: EntityManager, ids: number[]): Promise<number[]> {
-    if (ids.length === 0) return [];
-    return (await em.find(Project, { select: { id: true }, where: { id: In(ids) } })).map((p) => p.id);
-  }
-
-  async existingOrganisationIds(em: EntityManager, ids: number[]): Promise<number[]> {
-    if (ids.length === 0) return [];
-    return (await em.find(Organisation, { select: { id: true }, where: { id: In(ids) } })).map((o) => o.id);
-  }
-
-  /** Ids of the projects with these codes, for the CLI and the demo users; unknown codes are absent. */
-  async projectIdsByCode(em: EntityManager, codes: string[]): Promise<Map<string, number>> {
-    if (codes.length === 0) return new Map();
-    const rows = await em.find(Project, { select: { id: true, code: true }, where: { code: In(codes) } });
-    return new Map(rows.map((p) => [p.code, p.id]));
-  }
-
-  async organisationIdByName(em: EntityManager, name: string): Promise<number | null> {
-    const row = await em.findOne(Organisation, { select: { id: true }, where: { name } });
-    return row?.id ?? null;
-  }
-
   /**
    * Active users answerable for a project's report: its assigned project managers and the
    * coordinators of its lead organisation (not auditors, not partners' coordinators).
    */
   async userIdsResponsibleFor(projectId: number): Promise<number[]> {
     const em = this.dataSource.manager;
-    const project = await em.findOneBy(Project, { id: projectId });
+    const project = await this.projects.findById(projectId);
     if (!project) return [];
     const managers = await em
       .createQueryBuilder(UserProject, 'up')
@@ -138,17 +96,10 @@ export class UserAssignmentsRepository {
 
   /**
    * Projects a reviewer oversees: those with a funding period financed by one of their funders,
-   * or, for a scope limited to a call, awarded under that call. One query.
+   * or, for a scope limited to a call, awarded under that call.
    */
   async projectIdsFundedFor(userId: number): Promise<number[]> {
-    const rows = await this.dataSource.manager
-      .createQueryBuilder(FundingPeriod, 'fp')
-      .innerJoin(FundingPeriodFunder, 'fpf', 'fpf.fundingPeriodId = fp.id')
-      .innerJoin(UserFunder, 'uf', 'uf.funderId = fpf.funderId AND (uf.publicCallId IS NULL OR uf.publicCallId = fp.publicCallId)')
-      .select('DISTINCT fp.projectId', 'projectId')
-      .where('uf.userId = :userId', { userId })
-      .getRawMany<{ projectId: number | string }>();
-    return rows.map((r) => Number(r.projectId)).sort((a, b) => a - b);
+    return this.projects.idsFundedBy(await this.funderScopesOf(userId));
   }
 
   async funderScopesOf(userId: number, em: EntityManager = this.dataSource.manager): Promise<FunderScope[]> {

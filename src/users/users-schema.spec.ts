@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { openTestDatabase, TestDatabase, testDatabaseKinds } from '../audit/testing/test-databases';
+import { openTestDatabase, TestDatabase, testDatabaseKinds } from '../../test/support/test-databases';
 import { Users1763790200000 } from '../database/migrations/1763790200000-users';
 import { MIGRATIONS } from '../database/migrations';
-import { fixtures } from './testing/access-fixture';
+import { fixtures } from '../../test/support/access-fixture';
 
 const OUR_TABLES = /app_user|user_project|user_organisation/;
 

@@ -16,8 +16,8 @@ export class UsersRepository {
     return em.findOneBy(User, { username });
   }
 
-  findAllByUsername(): Promise<User[]> {
-    return this.dataSource.manager.find(User, { order: { username: 'ASC' } });
+  findAllByUsername(em: EntityManager = this.dataSource.manager): Promise<User[]> {
+    return em.find(User, { order: { username: 'ASC' } });
   }
 
   /** Active admins other than `exceptUserId`: the last one must not be demoted or deactivated. */

@@ -6,9 +6,11 @@ import { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password-hasher';
 import { ConflictError, FieldError, NotFoundError, RuleViolationError } from '../common/errors';
 import { t } from '../common/i18n/text';
-import { FundersService } from '../funders/funders.service';
+import { FundersRepository } from '../funders/funders.repository';
 import { nowIso } from '../database/columns';
 import { Transactions } from '../database/transactions';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { ProjectsRepository } from '../projects/projects.repository';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { UserAssignmentsRepository } from './user-assignments.repository';
@@ -30,7 +32,9 @@ export class UsersService {
     private readonly assignments: UserAssignmentsRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
-    private readonly funders: FundersService,
+    private readonly funders: FundersRepository,
+    private readonly projects: ProjectsRepository,
+    private readonly organisations: OrganisationsRepository,
   ) {}
 
   async list(): Promise<UserView[]> {
@@ -156,11 +160,11 @@ export class UsersService {
     }
     if (change.funders) await this.assignments.replaceFunders(em, user.id, change.funders);
     if (change.projectIds) {
-      assertAllExist('projectIds', 'project', change.projectIds, await this.assignments.existingProjectIds(em, change.projectIds));
+      assertAllExist('projectIds', 'project', change.projectIds, await this.projects.existingIds(change.projectIds, em));
       await this.assignments.replaceProjects(em, user.id, change.projectIds);
     }
     if (change.organisationIds) {
-      const existing = await this.assignments.existingOrganisationIds(em, change.organisationIds);
+      const existing = await this.organisations.existingIds(change.organisationIds, em);
       assertAllExist('organisationIds', 'organisation', change.organisationIds, existing);
       await this.assignments.replaceOrganisations(em, user.id, change.organisationIds);
     }

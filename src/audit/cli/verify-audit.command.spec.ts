@@ -7,7 +7,7 @@ import { dataSourceOptions } from '../../database/data-source-options';
 import { Transactions } from '../../database/transactions';
 import { AuditEntryRepository } from '../audit-entry.repository';
 import { AuditService } from '../audit.service';
-import { auditChange } from '../testing/audit-change.factory';
+import { auditChange } from '../../../test/support/factories/audit-change.factory';
 import { verifyAuditCommand } from './verify-audit.command';
 
 describe('verifyAuditCommand (audit verify)', () => {

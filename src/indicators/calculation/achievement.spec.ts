@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { achievementPercent } from './achievement';
-import { anAggregate } from './test-factories';
+import { anAggregate } from '../../../test/support/factories/calculation.factory';
 
 describe('achievementPercent', () => {
   it('gives 103.33 % for the 62 of 60 AS participants in 2020', () => {

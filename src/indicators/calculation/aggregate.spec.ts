@@ -7,7 +7,7 @@ import {
   latestEntry,
   yearAggregate,
 } from './aggregate';
-import { AS_PERIOD, aShareEntry, anAggregate, anEntry, anIndicator } from './test-factories';
+import { AS_PERIOD, aShareEntry, anAggregate, anEntry, anIndicator } from '../../../test/support/factories/calculation.factory';
 
 const sum = anIndicator({ aggregation: 'sum' });
 const cumulative = anIndicator({ aggregation: 'cumulative' });

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { compareToTarget, satisfies } from './compare';
-import { anAggregate } from './test-factories';
+import { anAggregate } from '../../../test/support/factories/calculation.factory';
 
 describe('compareToTarget', () => {
   it('finds 1/3 (33.33… %) above 33.33 although it rounds to it', () => {

@@ -1,5 +1,5 @@
 import { dimensionBreakdown } from './dimensions';
-import { AS_PERIOD, aShareEntry, anAggregate, anEntry, anIndicator } from './test-factories';
+import { AS_PERIOD, aShareEntry, anAggregate, anEntry, anIndicator } from '../../../test/support/factories/calculation.factory';
 import type { AchievedEntry, Aggregate, IndicatorDef } from './types';
 
 function breakdown(indicator: IndicatorDef, achieved: AchievedEntry[], total: Aggregate | null) {

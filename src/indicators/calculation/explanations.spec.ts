@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { explanationOfDeviationsRequired, explanationRequired, type ExplanationInput } from './explanations';
-import { AS_PERIOD } from './test-factories';
+import { AS_PERIOD } from '../../../test/support/factories/calculation.factory';
 import { DEFAULT_THRESHOLDS, makeThresholds } from './thresholds';
 
 describe('explanationRequired', () => {

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { forecastToEnd, type ForecastInput } from './forecast';
-import { AS_PERIOD, anAggregate, anIndicator } from './test-factories';
+import { AS_PERIOD, anAggregate, anIndicator } from '../../../test/support/factories/calculation.factory';
 
 const TWO_YEARS = { startDate: '2021-01-01', endDate: '2022-12-31' };
 

@@ -1,5 +1,5 @@
 import { partnerFigures, partnerWarning, type PartnerFigures } from './partners';
-import { KCM_PERIOD, aShareEntry, aTarget, anAggregate, anEntry, anIndicator } from './test-factories';
+import { KCM_PERIOD, aShareEntry, aTarget, anAggregate, anEntry, anIndicator } from '../../../test/support/factories/calculation.factory';
 import type { AchievedEntry, TargetEntry } from './types';
 
 const events = anIndicator();

@@ -1,5 +1,5 @@
 import { elapsedFraction, entryYear, yearWindow } from './periods';
-import { AS_PERIOD } from './test-factories';
+import { AS_PERIOD } from '../../../test/support/factories/calculation.factory';
 
 describe('yearWindow', () => {
   it('gives the partial first AS year 23. 9. – 31. 12. 2019', () => {

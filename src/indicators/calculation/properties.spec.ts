@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import type { Aggregation } from '../indicator-summary.types';
 import { summarizeIndicator } from './summarize';
-import { AS_PERIOD, aShareEntry, aSummaryInput, aTarget, anEntry, anIndicator } from './test-factories';
+import { AS_PERIOD, aShareEntry, aSummaryInput, aTarget, anEntry, anIndicator } from '../../../test/support/factories/calculation.factory';
 import type { AchievedEntry } from './types';
 
 /** An ISO date `offset` days into `year` (clamped to the year), for generated entries. */

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { indicatorStatus, type StatusInput } from './status';
-import { AS_PERIOD, anAggregate, anIndicator } from './test-factories';
+import { AS_PERIOD, anAggregate, anIndicator } from '../../../test/support/factories/calculation.factory';
 import { DEFAULT_THRESHOLDS } from './thresholds';
 
 function status(overrides: Partial<StatusInput>): ReturnType<typeof indicatorStatus> {

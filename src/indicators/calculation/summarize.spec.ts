@@ -1,6 +1,6 @@
 import { summarizeIndicator } from './summarize';
 import { toJsonNumber } from './format';
-import { AS_PERIOD, KCM_PERIOD, aShareEntry, aSummaryInput, aTarget, anEntry, anIndicator } from './test-factories';
+import { AS_PERIOD, KCM_PERIOD, aShareEntry, aSummaryInput, aTarget, anEntry, anIndicator } from '../../../test/support/factories/calculation.factory';
 
 describe('summarizeIndicator', () => {
   describe('AS 2020: persons included, 60 planned and 62 achieved', () => {

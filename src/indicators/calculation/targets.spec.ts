@@ -1,5 +1,5 @@
 import { lastYearTarget, periodTarget, sumOfYearTargets, validTarget, yearTarget } from './targets';
-import { AS_PERIOD, aTarget } from './test-factories';
+import { AS_PERIOD, aTarget } from '../../../test/support/factories/calculation.factory';
 
 describe('yearTarget', () => {
   it('gives the single target row for the year: 60 for 2020', () => {

@@ -1,5 +1,5 @@
 import { entriesByPartner, totalSource, totalToDate, yearTotal } from './totals';
-import { KCM_PERIOD, aShareEntry, anEntry, anIndicator } from './test-factories';
+import { KCM_PERIOD, aShareEntry, anEntry, anIndicator } from '../../../test/support/factories/calculation.factory';
 
 const events = anIndicator();
 

@@ -1,5 +1,5 @@
 import { shareValue, validateAchievedEntry } from './validation';
-import { AS_PERIOD, aShareEntry, anEntry, anIndicator } from './test-factories';
+import { AS_PERIOD, aShareEntry, anEntry, anIndicator } from '../../../test/support/factories/calculation.factory';
 
 const count = anIndicator({ dimensions: ['gender'] });
 const share = anIndicator({ isShare: true, aggregation: 'latest' });

@@ -4,12 +4,12 @@ import { AccessPolicy } from '../../access/access-policy';
 import { RuleViolationError } from '../../common/errors';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { ProjectsRepository } from '../../projects/projects.repository';
+import { OrganisationsRepository } from '../../organisations/organisations.repository';
 import { ProjectsService } from '../../projects/projects.service';
 import { isIsoDate } from '../../projects/reporting-years';
 import { makeThresholds, Thresholds } from '../calculation';
 import { IndicatorStatus, IndicatorSummary } from '../indicator-summary.types';
-import { Project } from '../../projects/entities/project.entity';
+import type { Project } from '../../projects/entities/project.entity';
 import { buildHeadlines, buildSummaries, groupBy, IndicatorHeadlineRow, periodForYear, periodsForYear } from './summary-builder';
 import { ProjectRow, ProjectScope, SummaryRowsRepository } from './summary-rows.repository';
 
@@ -39,7 +39,7 @@ export class SummaryService {
 
   constructor(
     private readonly rows: SummaryRowsRepository,
-    private readonly projectsRepository: ProjectsRepository,
+    private readonly organisations: OrganisationsRepository,
     private readonly projects: ProjectsService,
     private readonly access: AccessPolicy,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -119,7 +119,7 @@ export class SummaryService {
   private async summarise(projectIds: ProjectScope, year: number, asOf: string, thresholds: Thresholds, fundingPeriodId?: number): Promise<ProjectSummary[]> {
     const [projects, names] = await Promise.all([
       this.rows.projectsPage(projectIds, null, Number.MAX_SAFE_INTEGER),
-      this.projectsRepository.findOrganisationNames(),
+      this.organisations.names(),
     ]);
     return this.summariseRows(projects, year, asOf, thresholds, fundingPeriodId, names);
   }

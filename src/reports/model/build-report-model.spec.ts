@@ -1,6 +1,6 @@
 import { loadTemplate } from '../templates/template-loader';
 import { buildReportModel } from './build-report-model';
-import { indicatorSummaryFactory, reportInputFactory, shareIndicatorFactory } from './report-input.factory';
+import { indicatorSummaryFactory, reportInputFactory, shareIndicatorFactory } from '../../../test/support/factories/report-input.factory';
 import type { ChartSection, ReportModel, SignatureSection, TableSection } from './report-model.types';
 
 const NBSP = '\u00A0';

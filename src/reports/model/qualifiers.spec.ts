@@ -1,4 +1,4 @@
-import { indicatorSummaryFactory } from './report-input.factory';
+import { indicatorSummaryFactory } from '../../../test/support/factories/report-input.factory';
 import { withQualifiers } from './qualifiers';
 
 describe('withQualifiers', () => {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { buildReportModel } from '../model/build-report-model';
-import { reportInputFactory, indicatorSummaryFactory, shareIndicatorFactory } from '../model/report-input.factory';
+import { reportInputFactory, indicatorSummaryFactory, shareIndicatorFactory } from '../../../test/support/factories/report-input.factory';
 import { loadTemplate } from '../templates/template-loader';
 import { renderXlsx } from './excel-renderer';
 

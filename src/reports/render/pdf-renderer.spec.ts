@@ -1,6 +1,6 @@
 import { flattenWhitespace, inspectPdf, PdfInspection } from '../../../test/support/pdf-text';
 import { buildReportModel } from '../model/build-report-model';
-import { indicatorSummaryFactory, reportInputFactory, shareIndicatorFactory } from '../model/report-input.factory';
+import { indicatorSummaryFactory, reportInputFactory, shareIndicatorFactory } from '../../../test/support/factories/report-input.factory';
 import type { ReportInput } from '../model/report-input.types';
 import { loadTemplate } from '../templates/template-loader';
 import { renderPdf } from './pdf-renderer';

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { flattenWhitespace, inspectPdf, PdfInspection } from '../../../test/support/pdf-text';
 import { buildReportModel } from '../model/build-report-model';
-import { indicatorSummaryFactory, reportInputFactory, shareIndicatorFactory } from '../model/report-input.factory';
+import { indicatorSummaryFactory, reportInputFactory, shareIndicatorFactory } from '../../../test/support/factories/report-input.factory';
 import type { ReportModel } from '../model/report-model.types';
 import { loadTemplate } from '../templates/template-loader';
 import { FONT_REGULAR } from './pdf-fonts';

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../../config/app-config';
 import { dataSourceOptions } from '../../database/data-source-options';
 import { verifyPassword } from '../../auth/password-hasher';
-import { fixtures } from '../testing/access-fixture';
+import { fixtures } from '../../../test/support/access-fixture';
 import { userCommand } from './user.command';
 
 describe('user CLI', () => {

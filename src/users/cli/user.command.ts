@@ -1,9 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { userInfo } from 'node:os';
 import { DataSource } from 'typeorm';
-import { Funder } from '../../funders/funder.entity';
-import { FundersService } from '../../funders/funders.service';
-import { PublicCall } from '../../funders/public-call.entity';
+import { FundersRepository } from '../../funders/funders.repository';
 import { AuditEntryRepository } from '../../audit/audit-entry.repository';
 import { AuditService } from '../../audit/audit.service';
 import { Actor } from '../../auth/actor';
@@ -11,6 +9,8 @@ import { DomainError } from '../../common/errors';
 import { loadConfig } from '../../config/app-config';
 import { dataSourceOptions } from '../../database/data-source-options';
 import { Transactions } from '../../database/transactions';
+import { OrganisationsRepository } from '../../organisations/organisations.repository';
+import { ProjectsRepository } from '../../projects/projects.repository';
 import { UserAssignmentsRepository } from '../user-assignments.repository';
 import { UserView } from '../user-view';
 import { UsersRepository } from '../users.repository';
@@ -43,16 +43,17 @@ export async function userCommand(args: string[], readStdin: () => Promise<strin
   try {
     await dataSource.runMigrations();
     Logger.overrideLogger(['error', 'warn']);
-    const assignments = new UserAssignmentsRepository(dataSource);
+    const projects = new ProjectsRepository(dataSource);
+    const assignments = new UserAssignmentsRepository(dataSource, projects);
     const transactions = new Transactions(dataSource);
     const audit = new AuditService(new AuditEntryRepository(dataSource));
-    const funders = new FundersService(dataSource.getRepository(Funder), dataSource.getRepository(PublicCall), transactions, audit);
-    const service = new UsersService(new UsersRepository(dataSource), assignments, transactions, audit, funders);
+    const funders = new FundersRepository(dataSource);
+    const service = new UsersService(new UsersRepository(dataSource), assignments, transactions, audit, funders, projects, new OrganisationsRepository(dataSource));
     if (!parsed) {
       printList(await service.list());
       return 0;
     }
-    const ids = await assignments.projectIdsByCode(dataSource.manager, parsed.projectCodes);
+    const ids = await projects.idsByCode(parsed.projectCodes);
     const unknown = parsed.projectCodes.filter((code) => !ids.has(code));
     if (unknown.length > 0) return usageError(`Unknown project code(s): ${unknown.join(', ')}`);
     if (ids.size > 0) parsed.dto.projectIds = [...ids.values()];

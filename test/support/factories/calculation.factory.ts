@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
-import type { SummarizeInput } from './summarize';
-import { DEFAULT_THRESHOLDS } from './thresholds';
-import type { AchievedEntry, Aggregate, IndicatorDef, PeriodDef, TargetEntry } from './types';
+import type { SummarizeInput } from '../../../src/indicators/calculation/summarize';
+import { DEFAULT_THRESHOLDS } from '../../../src/indicators/calculation/thresholds';
+import type { AchievedEntry, Aggregate, IndicatorDef, PeriodDef, TargetEntry } from '../../../src/indicators/calculation/types';
 
 /**
  * Small factories with overridable defaults for the calculation specs. Plain data, no jest, so

@@ -1,6 +1,6 @@
-import type { Actor } from '../../auth/actor';
-import type { AuditChange, AuditEntryContent, AuditEntryLike } from '../audit.types';
-import { entryHash } from '../hash-chain';
+import type { Actor } from '../../../src/auth/actor';
+import type { AuditChange, AuditEntryContent, AuditEntryLike } from '../../../src/audit/audit.types';
+import { entryHash } from '../../../src/audit/hash-chain';
 
 export const TEST_ACTOR: Actor = { userId: 7, username: 'mojca.koordinatorka', role: 'coordinator' };
 

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../../config/app-config';
-import { dataSourceOptions } from '../../database/data-source-options';
+import { loadConfig } from '../../src/config/app-config';
+import { dataSourceOptions } from '../../src/database/data-source-options';
 
 /**
  * Real databases for the audit integration tests: a SQLite file in a temp directory, and a

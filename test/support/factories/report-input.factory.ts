@@ -1,4 +1,4 @@
-import type { ReportIndicator, ReportInput, ReportProject } from './report-input.types';
+import type { ReportIndicator, ReportInput, ReportProject } from '../../../src/reports/model/report-input.types';
 
 /**
  * Test data: the 2020 report of »AS – Aktiviraj se!« (Društvo NOVUS), with the figures from the

@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
-import type { Role } from '../../auth/actor';
-import { Organisation } from '../../organisations/organisation.entity';
-import { PartnerRole, ProjectPartner } from '../../projects/entities/project-partner.entity';
-import { Project } from '../../projects/entities/project.entity';
-import { UserOrganisation, UserProject } from '../entities/user-assignment.entity';
-import { User } from '../entities/user.entity';
+import type { Role } from '../../src/auth/actor';
+import { Organisation } from '../../src/organisations/organisation.entity';
+import { PartnerRole, ProjectPartner } from '../../src/projects/entities/project-partner.entity';
+import { Project } from '../../src/projects/entities/project.entity';
+import { UserOrganisation, UserProject } from '../../src/users/entities/user-assignment.entity';
+import { User } from '../../src/users/entities/user.entity';
 
 /** Rows for access tests, written straight to the database; every field has a default. */
 export function fixtures(dataSource: DataSource) {
