@@ -11,8 +11,8 @@ import { YearLocksRepository } from './year-locks.repository';
 
 /**
  * Locked reporting years. Write paths into a year's figures ask `assertUnlocked` (or
- * `YearLocksRepository.assertYearsUnlocked` for changes that touch several years) inside their transaction; only a
- * coordinator's correction (with a reason) may change a value of a locked year.
+ * `YearLocksRepository.assertYearsUnlocked` for changes that touch several years) inside their
+ * transaction; only a coordinator's correction (with a reason) may change a value of a locked year.
  */
 @Injectable()
 export class LocksService {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { Requires } from '../access/requires.decorator';
 import { IdPipe } from '../common/id.pipe';
 import { ApiTags } from '@nestjs/swagger';
@@ -7,7 +7,7 @@ import { Actor, CurrentActor } from '../auth/actor';
 
 import { YearPipe } from '../common/year.pipe';
 import { PutNarrativeDto } from './dto/narrative.dto';
-import { PortfolioQueryDto, ReportQueryDto, SubmitReportDto } from './dto/report.dto';
+import { PortfolioQueryDto, ReportQueryDto } from './dto/report.dto';
 import { NarrativesService } from './narratives.service';
 import { PortfolioExportService } from './portfolio-export.service';
 import { attachment, CONTENT_TYPES, GeneratedFile, ReportFormat } from './report-files';
@@ -55,12 +55,6 @@ export class ReportsController {
   @Requires('narrative.write')
   putNarrative(@Param('code') code: string, @Param('year', YearPipe) year: number, @Body() dto: PutNarrativeDto, @CurrentActor() actor: Actor) {
     return this.narratives.put(code, year, dto, actor);
-  }
-
-  @Post('projects/:code/reports/submissions')
-  @Requires('report.submit')
-  submit(@Param('code') code: string, @Body() dto: SubmitReportDto, @CurrentActor() actor: Actor) {
-    return this.submissions.submit(code, dto, actor);
   }
 
   @Get('projects/:code/reports/submissions')

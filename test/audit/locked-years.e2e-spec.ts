@@ -81,7 +81,7 @@ describe('scope of coordinators and auditors, and ids out of range', () => {
     await koordinator.get('/api/projects/KCM').expect(200);
     await koordinator.delete('/api/projects/KCM').expect(403);
     await koordinator.post('/api/projects/KCM/locks', { year: 2020 }).expect(403);
-    await koordinator.post('/api/projects/KCM/reports/submissions', { year: 2020 }).expect(403);
+    await koordinator.post('/api/projects/KCM/reports/cycle/submit', { year: 2020, overrideReason: 'x' }).expect(403);
     await koordinator.post('/api/projects/AS/locks', { year: 2021 }).expect(201);
   });
 

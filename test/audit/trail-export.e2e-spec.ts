@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { createTestApp, TestApp } from '../support/app';
 import { clientFor, Client } from '../support/http';
+import { submitReport } from '../support/submit-report';
 
 /** The auditor's exports: readable Slovene, the whole trail with filters, streamed with flat memory. */
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
@@ -88,12 +89,10 @@ describe('audit trail exports', () => {
     expect(asOf.body.asOf.asOf).toBe(`${minute}:59.999Z`);
     expect(asOf.body.asOf.records.some((r: { state: { value: string } }) => r.state.value === '14')).toBe(true);
 
-    const submitted = await admin.post('/api/projects/KCM/reports/submissions', { year: 2020 });
-    if (submitted.status === 201) {
-      const kcm = (await admin.get('/api/projects/KCM/indicators').expect(200)).body[0].id;
-      const asSubmitted = await revizor.get(`/api/indicators/${kcm}/history?asSubmitted=${submitted.body.id}`).expect(200);
-      expect(asSubmitted.body.asOf.records.map((r: { state: { value: string } }) => r.state.value).sort()).toEqual(['1', '4']);
-    }
+    const submitted = await submitReport(admin, 'KCM', { year: 2020 });
+    const kcm = (await admin.get('/api/projects/KCM/indicators').expect(200)).body[0].id;
+    const asSubmitted = await revizor.get(`/api/indicators/${kcm}/history?asSubmitted=${submitted.id}`).expect(200);
+    expect(asSubmitted.body.asOf.records.map((r: { state: { value: string } }) => r.state.value).sort()).toEqual(['1', '4']);
     await revizor.get(`/api/indicators/${indicatorId}/history?asSubmitted=99999`).expect(404);
   });
 

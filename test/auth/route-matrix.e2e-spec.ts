@@ -115,7 +115,6 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/projects/:code/reports/annual': ALL,
   'GET /api/projects/:code/narratives': ALL,
   'PUT /api/projects/:code/narratives/:year': EDIT,
-  'POST /api/projects/:code/reports/submissions': MANAGE,
   'GET /api/projects/:code/reports/submissions': SUBMISSIONS,
   'GET /api/reports/submissions/:id/files/:format': SUBMISSIONS,
   'GET /api/reports/submissions/:id/diff': SUBMISSIONS,

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { createTestApp, TestApp } from '../support/app';
 import { clientFor, Client } from '../support/http';
+import { submitReport } from '../support/submit-report';
 import { flattenWhitespace, inspectPdf } from '../support/pdf-text';
 
 /** Reads a binary HTTP answer into a Buffer. */
@@ -104,15 +105,15 @@ describe('annual reports over HTTP', () => {
   });
 
   it('submits a report: stores the exact bytes, locks the year, and shows a later correction in the diff', async () => {
-    await vodja.post('/api/projects/AS/reports/submissions', { year: 2020 }).expect(403);
-    const submitted = await koordinator.post('/api/projects/AS/reports/submissions', { year: 2020, template: 'ess-kazalniki' }).expect(201);
+    await vodja.post('/api/projects/AS/reports/cycle/submit', { year: 2020, overrideReason: 'x' }).expect(403);
+    const submitted = { body: await submitReport(koordinator, 'AS', { year: 2020, template: 'ess-kazalniki' }) };
     expect(submitted.body).toMatchObject({ projectCode: 'AS', year: 2020, submittedBy: 'koordinator' });
     expect(submitted.body.files.map((f: { format: string }) => f.format)).toEqual(['xlsx', 'pdf']);
     const locks = await revizor.get('/api/projects/AS/locks').expect(200);
     expect(locks.body.map((l: { year: number }) => l.year)).toEqual([2020]);
-    await koordinator.post('/api/projects/AS/reports/submissions', { year: 2020 }).expect(409);
+    await koordinator.post('/api/projects/AS/reports/cycle/submit', { year: 2020, overrideReason: 'x' }).expect(409);
 
-    const pdfInfo = submitted.body.files.find((f: { format: string }) => f.format === 'pdf');
+    const pdfInfo = submitted.body.files.find((f) => f.format === 'pdf')!;
     const download = await revizor.get(`/api/reports/submissions/${submitted.body.id}/files/pdf`).buffer(true).parse(binary).expect(200);
     const again = await revizor.get(`/api/reports/submissions/${submitted.body.id}/files/pdf`).buffer(true).parse(binary).expect(200);
     expect(download.body.length).toBe(pdfInfo.sizeBytes);
@@ -132,6 +133,9 @@ describe('annual reports over HTTP', () => {
     const indicatorId = list.body.projects.find((p: { project: { code: string } }) => p.project.code === 'AS').indicators[0].indicatorId;
     const [value] = (await vodja.get(`/api/indicators/${indicatorId}/values?year=2020`).expect(200)).body;
     await vodja.patch(`/api/values/${value.id}`, { version: value.version, value: '61', reason: 'Poskus po oddaji' }).expect(423);
+    // While the funder reviews the report, not even a correction is taken; a return opens the year for one.
+    const skrbnik = await clientFor(t.app, 'skrbnik');
+    await skrbnik.post('/api/projects/AS/reports/cycle/review', { year: 2020, action: 'return', comment: 'Izločite dvojni vpis pri AS-U1' }).expect(200);
     await koordinator
       .post(`/api/values/${value.id}/corrections`, { version: value.version, value: '61', reason: 'Ministrstvo je zahtevalo izločitev dvojnega vpisa', reasonCategory: 'funder_request' })
       .expect(201);
