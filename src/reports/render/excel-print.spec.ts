@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { buildReportModel } from '../model/build-report-model';
-import { indicatorSummaryFactory, reportInputFactory, shareIndicatorFactory } from '../model/report-input.factory';
+import { indicatorSummaryFactory, reportInputFactory, shareIndicatorFactory } from '../../../test/support/factories/report-input.factory';
 import { loadTemplate, templateIds } from '../templates/template-loader';
 import { renderXlsx } from './excel-renderer';
 
