@@ -2,6 +2,7 @@ import { toJsonNumber, indicatorHeadline, summarizeIndicator, IndicatorCalculati
 import { sumOf, toDecimal } from '../calculation/decimals';
 import type { IndicatorStatus, IndicatorSummary } from '../indicator-summary.types';
 import type { AchievedGroupRow, AchievedRow, ExplanationRow, IndicatorRow, PeriodRow, TargetRow } from './summary-rows.repository';
+import { groupBy } from '../../common/group-by';
 
 /** Everything the summaries of a set of projects need, loaded beforehand in a fixed number of queries. */
 export interface SummaryData {
@@ -32,18 +33,6 @@ export function periodForYear<P extends Period>(periods: readonly P[], year: num
   const overlapping = periodsForYear(periods, year);
   if (fundingPeriodId === undefined) return overlapping[0] ?? null;
   return overlapping.find((p) => p.id === fundingPeriodId) ?? null;
-}
-
-/** Rows grouped by a key, in input order, without copying a list per row. */
-export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
 }
 
 interface OrderedEntry extends AchievedEntry {

@@ -10,7 +10,8 @@ import { isIsoDate } from '../../projects/reporting-years';
 import { makeThresholds, Thresholds } from '../calculation';
 import { IndicatorStatus, IndicatorSummary } from '../indicator-summary.types';
 import type { Project } from '../../projects/entities/project.entity';
-import { buildHeadlines, buildSummaries, groupBy, IndicatorHeadlineRow, periodForYear, periodsForYear } from './summary-builder';
+import { groupBy } from '../../common/group-by';
+import { buildHeadlines, buildSummaries, IndicatorHeadlineRow, periodForYear, periodsForYear } from './summary-builder';
 import { ProjectRow, ProjectScope, SummaryRowsRepository } from './summary-rows.repository';
 
 interface PeriodRef {

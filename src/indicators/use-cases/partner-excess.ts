@@ -1,5 +1,6 @@
 import { aggregateYear, excessOfParts } from '../calculation/aggregate';
 import { formatNumber } from '../../common/format/format';
+import { groupBy } from '../../common/group-by';
 import { t } from '../../common/i18n/text';
 import type { AchievedEntry } from '../calculation/types';
 import type { AchievedValue } from '../entities/achieved-value.entity';
@@ -23,17 +24,18 @@ const FAR_FUTURE = '9999-12-31';
  */
 export function partnerExcessErrors(planned: PlannedRow[], existing: AchievedValue[]): RowError[] {
   const touched = planned.filter((p) => p.outcome.action !== 'unchanged' && p.fields.dimension === null);
-  const groups = new Map<string, PlannedRow[]>();
-  for (const p of touched) {
-    const key = `${p.indicator.id}|${p.fields.year}`;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
-  }
+  const groupKey = (v: { indicatorId: number; year: number }) => `${v.indicatorId}|${v.year}`;
+  const groups = groupBy(touched, (p) => groupKey(p.fields));
+  const stored = groupBy(
+    existing.filter((v) => v.dimension === null),
+    groupKey,
+  );
   const errors: RowError[] = [];
-  for (const rows of groups.values()) {
+  for (const [key, rows] of groups) {
     const { indicator, fields } = rows[0];
     const replaced = new Set(rows.map((r) => r.current?.id).filter((id) => id !== undefined));
     const after: AchievedEntry[] = [
-      ...existing.filter((v) => v.indicatorId === indicator.id && v.year === fields.year && v.dimension === null && !replaced.has(v.id)),
+      ...(stored.get(key) ?? []).filter((v) => !replaced.has(v.id)),
       ...rows.map((r) => r.fields),
     ].map((v) => ({ ...v, partnerId: v.partnerOrganisationId }));
     const def = { aggregation: indicator.aggregation, isShare: isShareIndicator(indicator) };

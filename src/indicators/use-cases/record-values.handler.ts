@@ -24,6 +24,7 @@ import type { YearLock } from '../../locks/year-lock.entity';
 import { LockExceptionsService } from '../../locks/lock-exceptions.service';
 import { assertNotUnderReview } from '../../review/under-review';
 import { DomainError } from '../../common/errors';
+import { groupBy } from '../../common/group-by';
 
 /** The batch's shared context, read once in the transaction, however many rows it holds. */
 interface Context {
@@ -50,6 +51,8 @@ interface Planned {
   outcome: RowOutcome;
   indicator: Indicator;
   fields: Omit<AchievedValueFields, 'enteredBy' | 'enteredAt'>;
+  /** What the value counts (valueKey of its fields): computed once per row. */
+  key: string;
   current: AchievedValue | null;
 }
 
@@ -97,10 +100,9 @@ export class RecordValuesHandler {
         else {
           planned.push(result);
           if (result.outcome.action === 'create') {
-            const key = valueKey(result.fields);
-            const same = context.createsByKey.get(key);
+            const same = context.createsByKey.get(result.key);
             if (same) same.splice(lastStartingBy(same, result.fields.periodStart) + 1, 0, result);
-            else context.createsByKey.set(key, [result]);
+            else context.createsByKey.set(result.key, [result]);
           }
         }
       }
@@ -178,9 +180,10 @@ export class RecordValuesHandler {
     });
     const errors = this.entryErrors(rowNo, indicator, fields, ctx);
     if (errors.length) return { errors };
+    const key = valueKey(fields);
 
     // A row that repeats what is stored is no change, even in a locked year (a file uploaded twice).
-    const same = current ? (sameFigures(current, fields) ? current : null) : this.storedTwin(fields, ctx);
+    const same = current ? (sameFigures(current, fields) ? current : null) : this.storedTwin(fields, key, ctx);
     const action: RowAction = same ? 'unchanged' : current ? 'update' : 'create';
     if (current) {
       const moved = (['periodStart', 'periodEnd', 'partnerOrganisationId', 'dimension', 'dimensionValue'] as const).find((k) => current[k] !== fields[k]);
@@ -197,12 +200,13 @@ export class RecordValuesHandler {
       if (current!.version !== row.version) return { errors: [staleError(rowNo, current!, row.version)] };
     }
     if (action === 'create') {
-      const clash = this.clash(fields, ctx);
+      const clash = this.clash(fields, key, ctx);
       if (clash) return { errors: [rowError(rowNo, 'periodStart', clash.message, 'conflict', clash.ref)] };
     }
     return {
       indicator,
       fields,
+      key,
       current,
       outcome: {
         row: rowNo,
@@ -245,14 +249,12 @@ export class RecordValuesHandler {
   }
 
   /** The stored value this new row repeats exactly (same key, period and figures), if any. */
-  private storedTwin(f: Planned['fields'], ctx: Context): AchievedValue | null {
-    const key = valueKey(f);
+  private storedTwin(f: Planned['fields'], key: string, ctx: Context): AchievedValue | null {
     return (ctx.storedByKey.get(key) ?? []).find((v) => v.periodStart === f.periodStart && v.periodEnd === f.periodEnd && sameFigures(v, f)) ?? null;
   }
 
   /** Another value already counts these days for the same indicator, partner and dimension part: a stored one, or an earlier row of the batch. */
-  private clash(f: Planned['fields'], ctx: Context): { message: Text; ref?: number } | null {
-    const key = valueKey(f);
+  private clash(f: Planned['fields'], key: string, ctx: Context): { message: Text; ref?: number } | null {
     const overlaps = (v: { periodStart: string; periodEnd: string }) => v.periodStart <= f.periodEnd && f.periodStart <= v.periodEnd;
     const stored = (ctx.storedByKey.get(key) ?? []).find(overlaps);
     if (stored) {
@@ -379,17 +381,6 @@ function lastStartingBy(sorted: readonly Planned[], date: string): number {
     else high = mid;
   }
   return low - 1;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 function countOf(outcomes: RowOutcome[]): Record<RowAction, number> {
