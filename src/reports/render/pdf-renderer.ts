@@ -3,7 +3,7 @@ import type { ReportModel, ReportSection } from '../model/report-model.types';
 import { drawHeaderBlock, drawNarrative, drawSignature, drawTitle, signatureHeight } from './pdf-blocks';
 import { drawResultAreas } from './pdf-areas';
 import { drawChart } from './pdf-chart';
-import { FONT_REGULAR } from './pdf-fonts';
+import { useSharedFonts } from './pdf-fonts';
 import { COLORS, MARGINS, PdfContext, SIZES, artifact, createContext, startSection, useFont } from './pdf-layout';
 import { drawTable, tableLead } from './pdf-table';
 
@@ -105,7 +105,8 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
     size: 'A4',
     layout: model.orientation,
     margins: MARGINS,
-    font: FONT_REGULAR,
+    // Opened from the process's parsed fonts below rather than parsed again for this document.
+    font: null as unknown as string,
     bufferPages: true,
     autoFirstPage: true,
     pdfVersion: '1.7',
@@ -125,6 +126,7 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
       ModDate: metadata.creationDate,
     },
   });
+  useSharedFonts(doc);
   fixMetadataStream(doc, metadata.creationDate);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
