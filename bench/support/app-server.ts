@@ -1,19 +1,32 @@
 /**
  * The app as the benchmarks run it: `dist/src/main.js` in this process, with every SQL statement
- * the sqlite3 driver runs counted, so that a benchmark can ask (over IPC) how many queries one
- * request cost. Nothing else of the app is changed.
+ * the SQLite driver (better-sqlite3) runs counted, so that a benchmark can ask (over IPC) how many
+ * queries one request cost. Nothing else of the app is changed.
  */
-import { Database } from 'sqlite3';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const BetterSqlite3 = require('better-sqlite3') as { prototype: object };
 
 let queries = 0;
-const proto = Database.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
-for (const method of ['all', 'run', 'get', 'each', 'exec', 'prepare']) {
-  const original = proto[method];
-  proto[method] = function counted(this: unknown, ...args: unknown[]) {
-    queries += 1;
-    return original.apply(this, args);
-  };
-}
+type Statement = Record<string, (...args: unknown[]) => unknown>;
+const database = BetterSqlite3.prototype as unknown as { prepare(sql: string): Statement; exec(sql: string): unknown };
+const prepare = database.prepare;
+// TypeORM keeps prepared statements, so each run of one is counted, not its preparing.
+database.prepare = function counting(this: unknown, sql: string) {
+  const statement = prepare.call(this, sql);
+  for (const method of ['all', 'run', 'get', 'iterate']) {
+    const original = statement[method];
+    statement[method] = (...args: unknown[]) => {
+      queries += 1;
+      return original.apply(statement, args);
+    };
+  }
+  return statement;
+};
+const exec = database.exec;
+database.exec = function counted(this: unknown, sql: string) {
+  queries += 1;
+  return exec.call(this, sql);
+};
 
 process.on('message', (message: { ask?: string }) => {
   if (message?.ask === 'queries') process.send?.({ queries });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isSqlite } from './data-source-options';
 
 /**
  * Runs a unit of work in one database transaction. TypeORM's SQLite driver shares a single
@@ -18,7 +19,7 @@ export class Transactions {
   }
 
   run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    if (this.dataSource.options.type !== 'sqlite') return this.dataSource.transaction(work);
+    if (!isSqlite(this.dataSource.options.type)) return this.dataSource.transaction(work);
     const result = this.tail.then(() => this.dataSource.transaction(work));
     this.tail = result.catch(() => undefined);
     return result;

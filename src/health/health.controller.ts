@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/roles.decorator';
+import { isSqlite } from '../database/data-source-options';
 import { REDIS } from '../redis/redis.module';
 
 type Check = 'ok' | 'not configured' | string;
@@ -25,7 +26,7 @@ export class HealthController {
   @Public()
   async check(): Promise<{ status: 'ok'; database: string }> {
     await this.dataSource.query('SELECT 1');
-    return { status: 'ok', database: this.dataSource.options.type };
+    return { status: 'ok', database: isSqlite(this.dataSource.options.type) ? 'sqlite' : this.dataSource.options.type };
   }
 
   @Get('live')

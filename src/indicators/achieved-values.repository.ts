@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { insertReturningIds } from '../database/bulk-insert';
+import { columnList, listOf, selectPlain } from '../database/plain-select';
 import { AchievedValue } from './entities/achieved-value.entity';
 
 /** The stored fields of an achieved value that a write sets (id and version are the database's). */
@@ -23,6 +24,9 @@ const COLUMNS = [
   'enteredAt',
 ] as const satisfies readonly (keyof AchievedValueFields)[];
 
+/** Every column, as a write's reads select them (plain rows, see selectPlain). */
+const SELECTED = columnList(['id', ...COLUMNS, 'version']);
+
 /** Every query on achieved_value, in one place. Writes take the caller's transaction. */
 @Injectable()
 export class AchievedValuesRepository {
@@ -43,16 +47,18 @@ export class AchievedValuesRepository {
 
   findByIds(ids: readonly number[], em: EntityManager = this.dataSource.manager): Promise<AchievedValue[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return em.find(AchievedValue, { where: { id: In([...ids]) } });
+    return selectPlain(em, AchievedValue, `SELECT ${SELECTED} FROM "achieved_value" WHERE "id" IN (${listOf(ids.length)})`, ids);
   }
 
   /** The values of these indicators in these years: what a batch must check overlaps against. */
   findByIndicatorsAndYears(indicatorIds: readonly number[], years: readonly number[], em: EntityManager = this.dataSource.manager): Promise<AchievedValue[]> {
     if (indicatorIds.length === 0 || years.length === 0) return Promise.resolve([]);
-    return em.find(AchievedValue, {
-      where: { indicatorId: In([...indicatorIds]), year: In([...years]) },
-      order: { periodStart: 'ASC', id: 'ASC' },
-    });
+    return selectPlain(
+      em,
+      AchievedValue,
+      `SELECT ${SELECTED} FROM "achieved_value" WHERE "indicatorId" IN (${listOf(indicatorIds.length)}) AND "year" IN (${listOf(years.length)}) ORDER BY "periodStart", "id"`,
+      [...indicatorIds, ...years],
+    );
   }
 
   /** Periods of the project's values (for a funding period that would shrink under them). */

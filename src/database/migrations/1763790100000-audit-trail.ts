@@ -70,7 +70,7 @@ export class AuditTrail1763790100000 implements MigrationInterface {
 function isPostgres(queryRunner: QueryRunner): boolean {
   const type = queryRunner.connection.driver.options.type;
   if (type === 'postgres') return true;
-  if (type === 'sqlite') return false;
+  if (type === 'sqlite' || type === 'better-sqlite3') return false;
   throw new Error(`AuditTrail migration: no append-only triggers written for database type '${type}'`);
 }
 
