@@ -16,7 +16,19 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   // asynchronous sqlite3 module sent every statement through the thread pool and prepared it anew,
   // a round trip per statement that a value write (a dozen statements) paid a dozen times. A busy
   // file (another process writing) is waited for up to 10 s, not refused.
-  return { ...common, type: 'better-sqlite3', database: config.database.path, enableWAL: true, timeout: 10_000, statementCacheSize: 200 };
+  // better-sqlite3 is built with WAL commits unsynced (synchronous = NORMAL); a committed figure
+  // must survive a power cut too, so every commit is synced as sqlite3's default did (FULL).
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: config.database.path,
+    enableWAL: true,
+    timeout: 10_000,
+    statementCacheSize: 200,
+    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      db.pragma('synchronous = FULL');
+    },
+  };
 }
 
 /** Whether a data source is the embedded SQLite engine (whichever driver TypeORM uses for it). */
