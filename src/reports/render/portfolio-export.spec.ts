@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { percentToFraction, roundHalfUp } from '../../common/format/format';
 import { PortfolioRow, writePortfolioXlsx } from './portfolio-export';
 
 function portfolioRow(n: number, overrides: Partial<PortfolioRow> = {}): PortfolioRow {
@@ -68,5 +69,30 @@ describe('writePortfolioXlsx', () => {
     expect(sheet.getRow(2).getCell(10).value).toBe(1.6129);
     expect(sheet.getRow(3).getCell(8).value).toBeNull();
     expect(sheet.getRow(3).getCell(11).value).toBe('no target');
+  });
+
+  it('writes the same numbers as rounding with Decimal, for figures with two places and beyond', async () => {
+    const figures = [0, -0, 5, 103.33, 161.29, -3.5, 0.01, 99.99, 1234567.89, 1e21, 12.345, 2 / 3, 123456789012.34];
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    await writePortfolioXlsx(figures.map((f, n) => portfolioRow(n, { planned: f, achieved: f, achievementPercent: f })), out);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('Kazalniki')!;
+    const written = figures.map((_, n) => [8, 9, 10].map((c) => sheet.getRow(n + 2).getCell(c).value));
+    expect(written).toEqual(figures.map((f) => [roundHalfUp(f, 2).toNumber(), roundHalfUp(f, 2).toNumber(), percentToFraction(f)]));
+  });
+
+  it('keeps text with XML characters and drops characters XML does not allow', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    await writePortfolioXlsx([portfolioRow(1, { projectName: 'A & B <"C"> \'D\'\u0001 – č' })], out);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+    expect(workbook.getWorksheet('Kazalniki')!.getRow(2).getCell(2).value).toBe('A & B <"C"> \'D\' – č');
   });
 });

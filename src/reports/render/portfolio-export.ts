@@ -1,12 +1,12 @@
-import ExcelJS from 'exceljs';
-import type { Writable } from 'node:stream';
+import { createWriteStream } from 'node:fs';
 import type { Lang } from '../../common/format/format';
 import { percentToFraction, roundHalfUp } from '../../common/format/format';
 import type { IndicatorKind, IndicatorStatus } from '../../indicators/indicator-summary.types';
 import { KIND_LABELS, STATUS_LABELS } from '../model/labels';
+import { CellStyle, CellValue, SheetStream } from './sheet-stream';
 
 /**
- * All projects' indicators in one sheet, streamed: each row is committed as it is written and the
+ * All projects' indicators in one sheet, streamed: rows go into the zip as they come and the
  * writer waits for the zip to catch up, so memory stays flat however many rows there are.
  */
 export interface PortfolioRow {
@@ -34,49 +34,15 @@ const HEADINGS: Record<Lang, string[]> = {
 const WIDTHS = [12, 40, 8, 12, 60, 12, 18, 14, 14, 12, 18];
 const NUMBER = '#,##0.##';
 const PERCENT: Record<Lang, string> = { sl: '0.00 %', en: '0.00%' };
-const CHECK_EVERY = 500;
-
-interface PipedStream {
-  _writableState?: { needDrain?: boolean };
-  once(event: 'drain', listener: () => void): unknown;
-}
-
-/**
- * exceljs' sheet stream (StreamBuf, 4.4) writes into the zip entry without heeding backpressure:
- * left alone, the whole uncompressed sheet piles up in memory while deflate catches up. So wait
- * for the zip entry's stream to drain. This reads exceljs internals; if they change, it falls
- * back to yielding to the event loop (correct output, memory no longer flat).
- */
-function backpressure(sheet: ExcelJS.Worksheet): Promise<void> {
-  const internal = sheet as unknown as { _stream?: { pipes?: PipedStream[] } };
-  const full = (internal._stream?.pipes ?? []).find((pipe) => pipe._writableState?.needDrain);
-  return new Promise<void>((resolve) => (full ? full.once('drain', resolve) : setImmediate(resolve)));
-}
-
-/**
- * One shared style object per column. exceljs caches a style's id by object identity; a column
- * format would give every cell its own merged copy and cost a lookup by content per cell, about
- * half the export's time.
- */
-const STYLE_CACHE = new Map<Lang, Partial<ExcelJS.Style>[]>();
-
-function columnStyles(lang: Lang): Partial<ExcelJS.Style>[] {
-  let styles = STYLE_CACHE.get(lang);
-  if (!styles) {
-    styles = HEADINGS[lang].map((_, i) =>
-      i === 7 || i === 8 ? { numFmt: NUMBER } : i === 9 ? { numFmt: PERCENT[lang] } : {},
-    );
-    STYLE_CACHE.set(lang, styles);
-  }
-  return styles;
-}
+const HEADER_STYLES: CellStyle[] = WIDTHS.map(() => 'header');
+const ROW_STYLES: CellStyle[] = WIDTHS.map((_, i) => (i === 7 || i === 8 ? 'number' : i === 9 ? 'percent' : 'plain'));
 
 export interface PortfolioExportOptions {
   lang?: Lang;
   sheetName?: string;
 }
 
-function rowValues(row: PortfolioRow, lang: Lang): (string | number | null)[] {
+function rowValues(row: PortfolioRow, lang: Lang): CellValue[] {
   return [
     row.projectCode,
     row.projectName,
@@ -85,11 +51,37 @@ function rowValues(row: PortfolioRow, lang: Lang): (string | number | null)[] {
     row.indicatorName,
     KIND_LABELS[row.kind][lang],
     row.unit,
-    row.planned === null ? null : roundHalfUp(row.planned, 2).toNumber(),
-    row.achieved === null ? null : roundHalfUp(row.achieved, 2).toNumber(),
-    row.achievementPercent === null ? null : percentToFraction(row.achievementPercent),
+    row.planned === null ? null : toTwoDecimals(row.planned),
+    row.achieved === null ? null : toTwoDecimals(row.achieved),
+    row.achievementPercent === null ? null : fractionOfPercent(row.achievementPercent),
     STATUS_LABELS[row.status][lang],
   ];
+}
+
+/** A plain decimal with at most two places, as JavaScript prints a number: `-12`, `103.33`. */
+const TWO_PLACES = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
+
+/**
+ * `roundHalfUp(n, 2)` as a number. The figures come already rounded to two places
+ * (toJsonNumber), and for those rounding again gives the same number (0 for -0): Decimal reads
+ * a number from its shortest printed form, which then has nothing past two places to round. Any
+ * other number goes through Decimal.
+ */
+function toTwoDecimals(n: number): number {
+  if (TWO_PLACES.test(String(n))) return n === 0 ? 0 : n;
+  return roundHalfUp(n, 2).toNumber();
+}
+
+/**
+ * `percentToFraction` without a Decimal per cell where the percentage has at most two places:
+ * moving the decimal point two places left is then exact and leaves four places, which rounding
+ * to four keeps as they are; the number is read from that decimal text, as Decimal reads it.
+ */
+function fractionOfPercent(percent: number): number {
+  const match = TWO_PLACES.exec(String(percent));
+  if (!match || percent === 0) return percentToFraction(percent);
+  const digits = `${match[2]}${(match[3] ?? '').padEnd(2, '0')}`.padStart(5, '0');
+  return Number(`${match[1]}${digits.slice(0, -4)}.${digits.slice(-4)}`);
 }
 
 /** Writes the rows to a file path or a writable stream; resolves once the file is complete. */
@@ -99,30 +91,20 @@ export async function writePortfolioXlsx(
   options: PortfolioExportOptions = {},
 ): Promise<{ rows: number }> {
   const lang = options.lang ?? 'sl';
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter(
-    typeof out === 'string'
-      ? { filename: out, useStyles: true, useSharedStrings: false }
-      : { stream: out as Writable, useStyles: true, useSharedStrings: false },
-  );
-  const sheet = workbook.addWorksheet(options.sheetName ?? (lang === 'sl' ? 'Kazalniki' : 'Indicators'), {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  const sheet = new SheetStream(typeof out === 'string' ? createWriteStream(out) : out, {
+    sheetName: options.sheetName ?? (lang === 'sl' ? 'Kazalniki' : 'Indicators'),
+    widths: WIDTHS,
+    numberFormat: NUMBER,
+    percentFormat: PERCENT[lang],
+    landscape: true,
   });
-  sheet.columns = HEADINGS[lang].map((header, i) => ({ header, width: WIDTHS[i] }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-
-  const styles = columnStyles(lang);
+  await sheet.addRow(HEADINGS[lang], HEADER_STYLES);
   let count = 0;
   for await (const row of rows) {
     // Strings are stored as strings: a name starting with "=" stays text.
-    const added = sheet.addRow(rowValues(row, lang));
-    added.eachCell((cell, column) => (cell.style = styles[column - 1]));
-    added.commit();
+    await sheet.addRow(rowValues(row, lang), ROW_STYLES);
     count += 1;
-    if (count % CHECK_EVERY === 0) await backpressure(sheet);
   }
-  sheet.commit();
-  await workbook.commit();
+  await sheet.finish();
   return { rows: count };
 }
