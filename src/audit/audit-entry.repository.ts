@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { selectRows } from '../database/plain-select';
 import { insertReturningIds } from '../database/bulk-insert';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditEntryLike } from './audit.types';
@@ -32,8 +33,8 @@ export class AuditEntryRepository {
 
   /** Hash of the newest entry, read through the caller's transaction; null for an empty trail. */
   async lastHash(em: EntityManager): Promise<string | null> {
-    const rows = await em.getRepository(AuditEntry).find({ select: { id: true, hash: true }, order: { id: 'DESC' }, take: 1 });
-    return rows[0]?.hash ?? null;
+    const [row] = await selectRows<{ hash: string }>(em, 'SELECT "hash" FROM "audit_entry" ORDER BY "id" DESC LIMIT 1', []);
+    return row?.hash ?? null;
   }
 
   /** Appends entries in the given order (their ids grow in it, which the chain order relies on). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThan } from 'typeorm';
+import { selectRows } from '../database/plain-select';
 import { nowIso } from '../database/columns';
 import { RevokedToken } from './entities/revoked-token.entity';
 import { TokenRevocations } from './token-revocations';
@@ -17,6 +18,6 @@ export class DatabaseTokenRevocations implements TokenRevocations {
   }
 
   async isRevoked(jti: string): Promise<boolean> {
-    return this.dataSource.getRepository(RevokedToken).existsBy({ jti });
+    return (await selectRows(this.dataSource.manager, 'SELECT 1 AS "revoked" FROM "revoked_token" WHERE "jti" = ? LIMIT 1', [jti])).length > 0;
   }
 }

@@ -1,21 +1,34 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, EntityMetadata } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /**
- * Rows of one table as plain objects, by hand-written SQL with `?` placeholders (numbered for
- * PostgreSQL), each copied onto a new instance of the entity class. For the hot reads of a write
- * (every value write reads the indicator-year's stored values): TypeORM's query builder and its
- * entity hydration cost several times the query itself. Only for entities whose columns are plain
- * (integers, text, nulls), selected by the column names TypeORM created, so the objects are the
- * ones TypeORM would build. Called by the table's own repository only.
+ * Entities read by hand-written SQL: `SELECT <every column> FROM <table> WHERE … ORDER BY …`, with
+ * `?` placeholders (numbered for PostgreSQL), each row made into an instance of the entity with
+ * the driver's own conversion for the columns that need one (booleans, simple-json). For the reads
+ * every write or request repeats (the caller's user, a write's context): TypeORM's query builder
+ * and its result transformer cost several times the query itself. The objects are those `find`
+ * builds (every column, no relations). Called by the table's own repository only.
  */
-export async function selectPlain<T extends object>(
+export async function selectEntities<T extends object>(
   em: EntityManager,
   entity: new () => T,
-  sql: string,
+  where: string,
   parameters: readonly unknown[],
+  orderBy?: string,
 ): Promise<T[]> {
-  const rows = (await em.query(numbered(em, sql), [...parameters])) as Record<string, unknown>[];
-  return rows.map((row) => Object.assign(new entity(), row));
+  const shape = shapeOf(em.connection.getMetadata(entity));
+  const rows = (await em.query(numbered(em, `SELECT ${shape.list} FROM "${shape.table}" WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}`), [...parameters])) as Record<string, unknown>[];
+  const driver = em.connection.driver;
+  return rows.map((row) => {
+    const made = new entity() as Record<string, unknown>;
+    for (const c of shape.columns) made[c.property] = c.convert ? driver.prepareHydratedValue(row[c.name], c.convert) : row[c.name];
+    return made as T;
+  });
+}
+
+/** Raw rows of a hand-written query with `?` placeholders (numbered for PostgreSQL). */
+export async function selectRows<T>(em: EntityManager, sql: string, parameters: readonly unknown[]): Promise<T[]> {
+  return (await em.query(numbered(em, sql), [...parameters])) as T[];
 }
 
 /** `?, ?, ?` for a list of `count` parameters (at least one; the caller skips empty lists). */
@@ -23,9 +36,26 @@ export function listOf(count: number): string {
   return Array.from({ length: count }, () => '?').join(', ');
 }
 
-/** The quoted column list of `SELECT`. */
-export function columnList(columns: readonly string[]): string {
-  return columns.map((c) => `"${c}"`).join(', ');
+interface Shape {
+  table: string;
+  list: string;
+  columns: { property: string; name: string; convert: ColumnMetadata | null }[];
+}
+
+const SHAPES = new WeakMap<EntityMetadata, Shape>();
+/** Column types whose stored value is the entity's value as it is. */
+const AS_STORED = new Set<unknown>(['varchar', 'text', 'integer', Number, String]);
+
+function shapeOf(metadata: EntityMetadata): Shape {
+  let shape = SHAPES.get(metadata);
+  if (!shape) {
+    const columns = metadata.columns
+      .filter((c) => !c.isVirtual)
+      .map((c) => ({ property: c.propertyName, name: c.databaseName, convert: AS_STORED.has(c.type) && !c.transformer ? null : c }));
+    shape = { table: metadata.tableName, list: columns.map((c) => `"${c.name}"`).join(', '), columns };
+    SHAPES.set(metadata, shape);
+  }
+  return shape;
 }
 
 function numbered(em: EntityManager, sql: string): string {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { insertReturningIds } from '../database/bulk-insert';
-import { columnList, listOf, selectPlain } from '../database/plain-select';
+import { listOf, selectEntities } from '../database/plain-select';
 import { AchievedValue } from './entities/achieved-value.entity';
 
 /** The stored fields of an achieved value that a write sets (id and version are the database's). */
@@ -24,9 +24,6 @@ const COLUMNS = [
   'enteredAt',
 ] as const satisfies readonly (keyof AchievedValueFields)[];
 
-/** Every column, as a write's reads select them (plain rows, see selectPlain). */
-const SELECTED = columnList(['id', ...COLUMNS, 'version']);
-
 /** Every query on achieved_value, in one place. Writes take the caller's transaction. */
 @Injectable()
 export class AchievedValuesRepository {
@@ -47,17 +44,18 @@ export class AchievedValuesRepository {
 
   findByIds(ids: readonly number[], em: EntityManager = this.dataSource.manager): Promise<AchievedValue[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return selectPlain(em, AchievedValue, `SELECT ${SELECTED} FROM "achieved_value" WHERE "id" IN (${listOf(ids.length)})`, ids);
+    return selectEntities(em, AchievedValue, `"id" IN (${listOf(ids.length)})`, ids);
   }
 
   /** The values of these indicators in these years: what a batch must check overlaps against. */
   findByIndicatorsAndYears(indicatorIds: readonly number[], years: readonly number[], em: EntityManager = this.dataSource.manager): Promise<AchievedValue[]> {
     if (indicatorIds.length === 0 || years.length === 0) return Promise.resolve([]);
-    return selectPlain(
+    return selectEntities(
       em,
       AchievedValue,
-      `SELECT ${SELECTED} FROM "achieved_value" WHERE "indicatorId" IN (${listOf(indicatorIds.length)}) AND "year" IN (${listOf(years.length)}) ORDER BY "periodStart", "id"`,
+      `"indicatorId" IN (${listOf(indicatorIds.length)}) AND "year" IN (${listOf(years.length)})`,
       [...indicatorIds, ...years],
+      '"periodStart", "id"',
     );
   }
 

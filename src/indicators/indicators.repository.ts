@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { selectEntities, selectRows } from '../database/plain-select';
 import { AchievedValue } from './entities/achieved-value.entity';
 import { DeviationExplanation } from './entities/deviation-explanation.entity';
 import { Indicator } from './entities/indicator.entity';
@@ -20,8 +21,8 @@ export class IndicatorsRepository {
 
   /** The project an indicator belongs to, or null: one narrow query for the write routes. */
   async findProjectIdOf(id: number): Promise<number | null> {
-    const row = await this.em.findOne(Indicator, { select: { id: true, projectId: true }, where: { id } });
-    return row?.projectId ?? null;
+    const [row] = await selectRows<{ projectId: number }>(this.em, 'SELECT "projectId" FROM "indicator" WHERE "id" = ?', [id]);
+    return row ? Number(row.projectId) : null;
   }
 
   countByProject(projectId: number, em: EntityManager = this.em): Promise<number> {
@@ -30,7 +31,7 @@ export class IndicatorsRepository {
 
   /** The project's indicators, read in the caller's transaction. */
   findByProject(projectId: number, em: EntityManager = this.em): Promise<Indicator[]> {
-    return em.find(Indicator, { where: { projectId }, order: { sortOrder: 'ASC', code: 'ASC' } });
+    return selectEntities(em, Indicator, '"projectId" = ?', [projectId], '"sortOrder", "code"');
   }
 
   /**

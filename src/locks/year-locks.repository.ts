@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { selectEntities } from '../database/plain-select';
 import { PeriodLockedError } from '../common/errors';
 import { t } from '../common/i18n/text';
 import { YearLock } from './year-lock.entity';
@@ -11,7 +12,7 @@ export class YearLocksRepository {
 
   /** The project's locks, oldest year first. */
   findByProject(projectId: number, em: EntityManager = this.dataSource.manager): Promise<YearLock[]> {
-    return em.find(YearLock, { where: { projectId }, order: { year: 'ASC' } });
+    return selectEntities(em, YearLock, '"projectId" = ?', [projectId], '"year"');
   }
 
   findByProjectAndYears(projectId: number, years: readonly number[], em: EntityManager = this.dataSource.manager): Promise<YearLock[]> {

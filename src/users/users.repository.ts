@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Not } from 'typeorm';
+import { selectEntities } from '../database/plain-select';
 import { User } from './entities/user.entity';
 
 /** Every query on app_user, in one place. */
@@ -8,7 +9,8 @@ export class UsersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   findById(id: number, em: EntityManager = this.dataSource.manager): Promise<User | null> {
-    return em.findOneBy(User, { id });
+    // Every authenticated request reads its user: by hand-written SQL (see selectEntities).
+    return selectEntities(em, User, '"id" = ?', [id]).then((rows) => rows[0] ?? null);
   }
 
   /** `username` is matched as stored: callers normalise it first (see normaliseUsername). */
