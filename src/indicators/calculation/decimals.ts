@@ -10,12 +10,52 @@ export function isDecimalString(value: string): boolean {
   return DECIMAL_STRING.test(value.trim());
 }
 
+/**
+ * Decimals already parsed, by their text. A portfolio parses the same few targets and values
+ * (`60`, `2500.25`) thousands of times; a Decimal never changes, so one instance serves them all.
+ */
+const parsed = new Map<string, Decimal>();
+
 /** Parses a stored decimal string, naming the value when it is not one (a data error, not a crash). */
 export function toDecimal(value: string, what = 'value'): Decimal {
+  const known = parsed.get(value);
+  if (known !== undefined) return known;
   if (!isDecimalString(value)) throw new RangeError(`${what} is not a decimal number: "${value}"`);
-  return new Decimal(value.trim());
+  const decimal = new Decimal(value.trim());
+  if (parsed.size >= 10_000) parsed.clear();
+  parsed.set(value, decimal);
+  return decimal;
 }
 
 export function sumOf(values: readonly Decimal[]): Decimal {
   return values.reduce((acc, v) => acc.plus(v), ZERO);
+}
+
+const PLAIN = /^(\d+)(?:\.(\d+))?$/;
+
+/**
+ * Σ of stored decimal texts, printed as `sumOf(...).toFixed()` prints it. Unsigned values of at
+ * most 15 digits at the group's widest scale add up exactly as whole numbers of that scale while
+ * the total stays below 2^53 (every partial sum is then exact too); the rest go through Decimal.
+ */
+export function sumOfTexts(texts: readonly string[]): string {
+  let scale = 0;
+  const parts: [string, string][] = [];
+  for (const text of texts) {
+    const match = PLAIN.exec(text);
+    if (!match) return sumOf(texts.map((t) => toDecimal(t))).toFixed();
+    const fraction = match[2] ?? '';
+    if (fraction.length > scale) scale = fraction.length;
+    parts.push([match[1], fraction]);
+  }
+  let total = 0;
+  for (const [whole, fraction] of parts) {
+    if (whole.length + scale > 15) return sumOf(texts.map((t) => toDecimal(t))).toFixed();
+    total += Number(whole + fraction.padEnd(scale, '0'));
+  }
+  if (total > Number.MAX_SAFE_INTEGER) return sumOf(texts.map((t) => toDecimal(t))).toFixed();
+  if (scale === 0) return String(total);
+  const digits = String(total).padStart(scale + 1, '0');
+  const fraction = digits.slice(-scale).replace(/0+$/, '');
+  return fraction === '' ? digits.slice(0, -scale) : `${digits.slice(0, -scale)}.${fraction}`;
 }

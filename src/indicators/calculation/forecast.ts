@@ -28,12 +28,9 @@ export interface ForecastInput {
   target: Decimal | null;
 }
 
-const NO_FORECAST: Readonly<ForecastResult> = Object.freeze({
-  valueAtEnd: null,
-  target: null,
-  willMeetTarget: null,
-  method: 'none',
-});
+function noForecast(): ForecastResult {
+  return { valueAtEnd: null, target: null, willMeetTarget: null, method: 'none' };
+}
 
 /**
  * Where the indicator will stand at the end of the funding period. Counts are projected linearly
@@ -41,9 +38,9 @@ const NO_FORECAST: Readonly<ForecastResult> = Object.freeze({
  * the best estimate of their end value is the current one.
  */
 export function forecastToEnd(input: ForecastInput): ForecastResult {
-  if (input.toDate === null) return { ...NO_FORECAST };
+  if (input.toDate === null) return noForecast();
   const { elapsed, total } = elapsedFraction(input.period.startDate, input.period.endDate, input.asOf);
-  if (elapsed.isZero()) return { ...NO_FORECAST };
+  if (elapsed.isZero()) return noForecast();
 
   const linear = !input.indicator.isShare && input.indicator.aggregation !== 'latest';
   const projected: Aggregate = linear

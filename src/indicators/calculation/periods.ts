@@ -41,7 +41,17 @@ export function yearWindow(period: PeriodDef, year: number): ReportingYear {
  * (`asOf` itself counts as passed). 0 before the start, 1 from the end on.
  */
 export function elapsedFraction(start: string, end: string, asOf: string): { elapsed: Decimal; total: Decimal } {
-  const total = daysInclusive(start, end);
-  const elapsed = asOf < start ? 0 : daysInclusive(start, minDate(asOf, end));
-  return { elapsed: new Decimal(elapsed), total: new Decimal(total) };
+  const key = `${start}|${end}|${asOf}`;
+  let found = fractions.get(key);
+  if (!found) {
+    const total = daysInclusive(start, end);
+    const elapsed = asOf < start ? 0 : daysInclusive(start, minDate(asOf, end));
+    if (fractions.size >= 10_000) fractions.clear();
+    found = Object.freeze({ elapsed: new Decimal(elapsed), total: new Decimal(total) });
+    fractions.set(key, found);
+  }
+  return found;
 }
+
+/** Elapsed fractions already worked out: every indicator of a portfolio asks for the same few. */
+const fractions = new Map<string, { readonly elapsed: Decimal; readonly total: Decimal }>();

@@ -44,7 +44,7 @@ interface Judgement {
  * deliberately not judged as 0 achieved, which would call an at_most target met.
  */
 export function indicatorStatus(input: StatusInput): IndicatorStatus {
-  const margin = input.thresholds.onTrackMarginPercent.div(HUNDRED);
+  const margin = marginOf(input.thresholds);
   const window = yearWindow(input.period, input.year);
   const unknown = input.achievedUnknown === true;
   if (input.planned !== null && !unknown) {
@@ -71,6 +71,18 @@ export function indicatorStatus(input: StatusInput): IndicatorStatus {
   }
   if (input.planned !== null) return input.asOf >= window.end ? 'not_met' : 'at_risk';
   return 'no_target';
+}
+
+/** The margin as a fraction, once per margin (a portfolio judges thousands of indicators with one; a Decimal never changes). */
+const margins = new WeakMap<Decimal, Decimal>();
+
+function marginOf(thresholds: StatusInput['thresholds']): Decimal {
+  let margin = margins.get(thresholds.onTrackMarginPercent);
+  if (!margin) {
+    margin = thresholds.onTrackMarginPercent.div(HUNDRED);
+    margins.set(thresholds.onTrackMarginPercent, margin);
+  }
+  return margin;
 }
 
 function judge(j: Judgement): IndicatorStatus {

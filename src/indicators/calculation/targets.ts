@@ -56,7 +56,7 @@ export function sumOfYearTargets(
   period: PeriodDef,
   partnerId: number | null,
 ): Decimal | null {
-  const values = reportingYears(period.startDate, period.endDate).map((y) => yearTarget(targets, y.year, partnerId));
+  const values = periodYears(period).map((year) => yearTarget(targets, year, partnerId));
   if (values.some((v) => v === null)) return null;
   return sumOf(values as Decimal[]);
 }
@@ -67,10 +67,24 @@ export function lastYearTarget(
   period: PeriodDef,
   partnerId: number | null,
 ): Decimal | null {
-  const years = reportingYears(period.startDate, period.endDate).reverse();
-  for (const y of years) {
-    const value = yearTarget(targets, y.year, partnerId);
+  const years = periodYears(period);
+  for (let i = years.length - 1; i >= 0; i--) {
+    const value = yearTarget(targets, years[i], partnerId);
     if (value !== null) return value;
   }
   return null;
+}
+
+/** The reporting years of a period, worked out once per period (every indicator of a project asks). */
+const yearsOfPeriods = new Map<string, readonly number[]>();
+
+function periodYears(period: PeriodDef): readonly number[] {
+  const key = `${period.startDate}|${period.endDate}`;
+  let years = yearsOfPeriods.get(key);
+  if (!years) {
+    years = Object.freeze(reportingYears(period.startDate, period.endDate).map((y) => y.year));
+    if (yearsOfPeriods.size >= 10_000) yearsOfPeriods.clear();
+    yearsOfPeriods.set(key, years);
+  }
+  return years;
 }

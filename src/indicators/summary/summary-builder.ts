@@ -1,5 +1,5 @@
 import { toJsonNumber, indicatorHeadline, summarizeIndicator, IndicatorCalculation, AchievedEntry, PeriodDef, SummarizeInput, Thresholds } from '../calculation';
-import { sumOf, toDecimal } from '../calculation/decimals';
+import { sumOfTexts } from '../calculation/decimals';
 import type { IndicatorStatus, IndicatorSummary } from '../indicator-summary.types';
 import type { AchievedGroupRow, AchievedRow, ExplanationRow, IndicatorRow, PeriodRow, TargetRow } from './summary-rows.repository';
 import { groupBy } from '../../common/group-by';
@@ -49,12 +49,20 @@ interface OrderedEntry extends AchievedEntry {
  * sums is the sum, and the latest of the latest is the latest.
  */
 export function groupEntry(g: AchievedGroupRow): OrderedEntry {
-  const common = { partnerId: g.partnerOrganisationId, dimension: g.dimension, dimensionValue: g.dimensionValue, orderStart: g.firstStart, orderId: Number(g.firstId) };
-  if (g.sumValues !== null) {
-    const value = sumOf(g.sumValues.split(',').map((v) => toDecimal(v))).toFixed();
-    return { ...common, periodStart: g.firstStart, periodEnd: g.lastEnd, value, numerator: null, denominator: null };
-  }
-  return { ...common, periodStart: g.latestStart, periodEnd: g.latestEnd, value: g.latestValue, numerator: g.latestNumerator, denominator: g.latestDenominator };
+  // Spelled out rather than spread from a common part: V8 builds a spread copy several times slower.
+  const sum = g.sumValues !== null;
+  return {
+    periodStart: sum ? g.firstStart : g.latestStart,
+    periodEnd: sum ? g.lastEnd : g.latestEnd,
+    partnerId: g.partnerOrganisationId,
+    dimension: g.dimension,
+    dimensionValue: g.dimensionValue,
+    value: sum ? sumOfTexts(g.sumValues!.split(',')) : g.latestValue,
+    numerator: sum ? null : g.latestNumerator,
+    denominator: sum ? null : g.latestDenominator,
+    orderStart: g.firstStart,
+    orderId: Number(g.firstId),
+  };
 }
 
 function rowEntry(r: AchievedRow): OrderedEntry {
@@ -88,8 +96,11 @@ function* calculationInputs(
   for (const r of data.achievedShareSums) push(entries, r.indicatorId, rowEntry(r));
   const explained = new Set((data.explanations ?? []).map((e) => e.indicatorId));
   const periods = groupBy(data.fundingPeriods, (p) => p.projectId);
+  // One contract per project, not per indicator.
+  const chosen = new Map<number, PeriodRow | null>();
+  for (const [projectId, list] of periods) chosen.set(projectId, periodForYear(list, year, fundingPeriodId));
   for (const indicator of data.indicators) {
-    const period = periodForYear(periods.get(indicator.projectId) ?? [], year, fundingPeriodId);
+    const period = chosen.get(indicator.projectId) ?? null;
     if (!period) continue;
     const ownTargets = (targets.get(indicator.id) ?? []).filter((t) => t.fundingPeriodId === null || t.fundingPeriodId === period.id);
     yield {
@@ -169,7 +180,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 function parseDimensions(text: string | string[]): string[] {
-  return Array.isArray(text) ? text : (JSON.parse(text) as string[]);
+  if (Array.isArray(text)) return text;
+  return text === '[]' ? [] : (JSON.parse(text) as string[]);
 }
 
 /** The JSON shape: plain numbers in the indicator's unit, rounded half-up to two decimals. */
