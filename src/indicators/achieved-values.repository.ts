@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { insertReturningIds } from '../database/bulk-insert';
-import { listOf, selectEntities } from '../database/plain-select';
+import { listOf, selectEntities, selectRows } from '../database/plain-select';
 import { AchievedValue } from './entities/achieved-value.entity';
 
 /** The stored fields of an achieved value that a write sets (id and version are the database's). */
@@ -45,6 +45,33 @@ export class AchievedValuesRepository {
   findByIds(ids: readonly number[], em: EntityManager = this.dataSource.manager): Promise<AchievedValue[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return selectEntities(em, AchievedValue, `"id" IN (${listOf(ids.length)})`, ids);
+  }
+
+  /**
+   * The stored values a batch is checked against, of these indicators and years: those whose
+   * period meets `span` (a row can clash with or repeat only these), and every value of an
+   * indicator-year where partners' parts are added up against the total (a part is stored there,
+   * or the batch enters one: `withParts`). A write's reads then do not grow with the year's values.
+   */
+  async findForChecks(
+    indicatorIds: readonly number[],
+    years: readonly number[],
+    span: { from: string; to: string } | null,
+    withParts: readonly { indicatorId: number; year: number }[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<AchievedValue[]> {
+    if (indicatorIds.length === 0 || years.length === 0) return [];
+    const among = `"indicatorId" IN (${listOf(indicatorIds.length)}) AND "year" IN (${listOf(years.length)})`;
+    const stored = await selectRows<{ indicatorId: number; year: number }>(
+      em,
+      `SELECT DISTINCT "indicatorId", "year" FROM "achieved_value" WHERE ${among} AND "partnerOrganisationId" IS NOT NULL AND "dimension" IS NULL`,
+      [...indicatorIds, ...years],
+    );
+    const whole = new Map([...stored, ...withParts].map((p) => [`${Number(p.indicatorId)}|${Number(p.year)}`, [Number(p.indicatorId), Number(p.year)]]));
+    const wholeYears = [...whole.values()];
+    const conditions = [...(span ? ['("periodStart" <= ? AND "periodEnd" >= ?)'] : []), ...wholeYears.map(() => '("indicatorId" = ? AND "year" = ?)')];
+    if (conditions.length === 0) return [];
+    return selectEntities(em, AchievedValue, `${among} AND (${conditions.join(' OR ')})`, [...indicatorIds, ...years, ...(span ? [span.to, span.from] : []), ...wholeYears.flat()], '"periodStart", "id"');
   }
 
   /** The values of these indicators in these years: what a batch must check overlaps against. */

@@ -81,10 +81,10 @@ export class ProjectsRepository {
     return selectRows<FundingPeriodSpan>(em, 'SELECT "id", "startDate", "endDate" FROM "funding_period" WHERE "projectId" = ? ORDER BY "startDate", "id"', [projectId]);
   }
 
-  /** The organisations taking part in the project (lead, partners, stakeholders), by id. */
-  async findPartners(projectId: number, em: EntityManager = this.dataSource.manager): Promise<Map<number, string>> {
-    const rows = await em.find(ProjectPartner, { where: { projectId }, relations: { organisation: true }, order: { id: 'ASC' } });
-    return new Map(rows.map((r) => [r.organisationId, r.organisation?.name ?? String(r.organisationId)]));
+  /** The organisations taking part in the project (lead, partners, stakeholders). */
+  async findPartnerIds(projectId: number, em: EntityManager = this.dataSource.manager): Promise<Set<number>> {
+    const rows = await selectRows<{ organisationId: number }>(em, 'SELECT "organisationId" FROM "project_partner" WHERE "projectId" = ?', [projectId]);
+    return new Set(rows.map((r) => Number(r.organisationId)));
   }
 
   /** Whether the organisation takes part in the project in any role (lead, partner, stakeholder). */

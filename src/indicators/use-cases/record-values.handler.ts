@@ -25,12 +25,13 @@ import { LockExceptionsService } from '../../locks/lock-exceptions.service';
 import { assertNotUnderReview } from '../../review/under-review';
 import { DomainError } from '../../common/errors';
 import { groupBy } from '../../common/group-by';
+import { isIsoDate } from '../../projects/reporting-years';
 
 /** The batch's shared context, read once in the transaction, however many rows it holds. */
 interface Context {
   indicators: Map<number, Indicator>;
   spans: { startDate: string; endDate: string }[];
-  partners: Map<number, string>;
+  partners: ReadonlySet<number>;
   /** The project's locks, less the years a lock exception opens for this actor now. */
   locks: YearLock[];
   /** Years whose report is with the funder: corrections wait until it is returned. */
@@ -133,9 +134,9 @@ export class RecordValuesHandler {
     const years = new Set<number>([...byId.values()].map((v) => v.year));
     for (const r of input.rows) if (/^\d{4}-/.test(r.periodStart ?? '')) years.add(Number(r.periodStart.slice(0, 4)));
     const [existing, spans, partners, locks] = await Promise.all([
-      this.values.findByIndicatorsAndYears(indicatorIds, [...years], em),
+      this.values.findForChecks(indicatorIds, [...years], checkedSpan(input.rows, byId.values()), partYears(input.rows), em),
       this.projects.findPeriodSpans(input.projectId, em),
-      this.projects.findPartners(input.projectId, em),
+      this.projects.findPartnerIds(input.projectId, em),
       this.locks.findByProject(input.projectId, em),
     ]);
     const now = new Date();
@@ -369,6 +370,28 @@ function partsOutOfScope(planned: Planned[], own: ReadonlySet<number>): RowError
         t('vnesete lahko le del svoje organizacije (partnerja); skupne vrednosti vnaša vodilni partner', "you may enter only your own organisation's part; the lead partner enters the totals"),
       ),
     );
+}
+
+/**
+ * The days the batch's rows (and the stored values they change) cover, from the first start to
+ * the last end: a stored value outside them can neither clash with a row nor be repeated by one.
+ */
+function checkedSpan(rows: readonly ValueRowInput[], changed: Iterable<AchievedValue>): { from: string; to: string } | null {
+  let from: string | null = null;
+  let to: string | null = null;
+  const dates = [...rows, ...changed].flatMap((r) => (isIsoDate(r.periodStart ?? '') && isIsoDate(r.periodEnd ?? '') ? [r] : []));
+  for (const r of dates) {
+    if (from === null || r.periodStart < from) from = r.periodStart;
+    if (to === null || r.periodEnd > to) to = r.periodEnd;
+  }
+  return from === null || to === null ? null : { from, to };
+}
+
+/** The indicator-years in which the batch enters a partner's part: their totals are checked against the parts. */
+function partYears(rows: readonly ValueRowInput[]): { indicatorId: number; year: number }[] {
+  return rows.flatMap((r) =>
+    r.partnerOrganisationId != null && !r.dimension && /^\d{4}-/.test(r.periodStart ?? '') ? [{ indicatorId: r.indicatorId, year: Number(r.periodStart.slice(0, 4)) }] : [],
+  );
 }
 
 /** The index of the last of `sorted` (by period start) that starts on or before `date`; -1 if none. */
