@@ -16,8 +16,8 @@ import { DEFAULT_SHAPE, seedProjects } from '../support/seed';
  *   number of queries the app ran for it (counted in its driver);
  * - the portfolio workbook (`GET /api/reports/portfolio`) of one year and of two years (rows =
  *   projects × indicators × years) against exceljs' streaming writer writing as many rows of the
- *   same columns straight to an HTTP response; what the request adds to each server's RSS at its
- *   peak (the app's own size is not the export's), and the app's RSS after the request.
+ *   same columns straight to an HTTP response; each server's peak RSS (the issue's figure), what the
+ *   request adds to it (the app's own size is not the export's), and the app's RSS after the request.
  */
 export interface PortfolioSizes {
   summaryProjects: number[];
@@ -72,15 +72,15 @@ export async function runPortfolioBenchmarks(sizes: PortfolioSizes, parts: { sum
         out(`  ${rows} rows: ours ${ours.ms.toFixed(0)} ms, ${(ours.bytes / 1048576).toFixed(1)} MB; server RSS ${mb(ours.rssBeforeMb)} → peak ${mb(ours.peakRssMb)} → after ${mb(ours.rssAfterMb)}`);
         out(`  ${rows} rows: bare ${b.ms.toFixed(0)} ms, ${(b.bytes / 1048576).toFixed(1)} MB; server RSS ${mb(b.rssBeforeMb)} → peak ${mb(b.peakRssMb)} → after ${mb(b.rssAfterMb)}`);
         const t = ratio(ours.ms, b.ms);
-        // What the request adds to each server's RSS: the app process idles at about 1.9× the bare
-        // process's peak (Nest, TypeORM, every feature's module), so whole peaks would compare
-        // the two programs' sizes, not the export's memory. Both peaks are printed above.
+        // The issue's figure is the whole peak. The app process idles well above the bare one (Nest,
+        // TypeORM, every feature's module), so what the request adds to each is printed beside it.
+        const m = ratio(ours.peakRssMb, b.peakRssMb);
         const grownOurs = ours.peakRssMb - ours.rssBeforeMb;
         const grownBare = b.peakRssMb - b.rssBeforeMb;
-        const m = ratio(grownOurs, grownBare);
         const after = Math.round(ours.rssAfterMb - ours.rssBeforeMb);
         figure({ what: `portfolio XLSX ${rows} rows, time`, ours: `${ours.ms.toFixed(0)} ms`, bare: `${b.ms.toFixed(0)} ms`, ratio: t, goal: '≤ 1.5×', ok: t <= 1.5 });
-        figure({ what: `portfolio XLSX ${rows} rows, server peak RSS − before`, ours: mb(grownOurs), bare: mb(grownBare), ratio: m, goal: '≤ 1.5×', ok: m <= 1.5 });
+        figure({ what: `portfolio XLSX ${rows} rows, server peak RSS`, ours: mb(ours.peakRssMb), bare: mb(b.peakRssMb), ratio: m, goal: '≤ 1.5×', ok: m <= 1.5 });
+        figure({ what: `portfolio XLSX ${rows} rows, peak RSS − before (informative)`, ours: mb(grownOurs), bare: mb(grownBare), ratio: ratio(grownOurs, grownBare), goal: '–', ok: null });
         figure({ what: `portfolio XLSX ${rows} rows, RSS after − before`, ours: `${after} MB`, bare: '–', ratio: null, goal: '≤ 50 MB', ok: after <= 50 });
       }
       const growth = ratio(results[1].ms, results[0].ms);
