@@ -59,7 +59,7 @@ describe.each(CASES)('the %s workbook in %s, as printed', (id, lang) => {
     const short = workbook.worksheets.flatMap((sheet) =>
       textCells(sheet).flatMap((cell) => {
         const range = cell.isMerged ? sheet.model.merges.find((m) => m.startsWith(cell.address)) : undefined;
-        const [from, to] = range ? range.split(':').map((a) => sheet.getCell(a).col) : [Number(cell.col), Number(cell.col)];
+        const [from, to] = range ? range.split(':').map((a) => Number(sheet.getCell(a).col)) : [Number(cell.col), Number(cell.col)];
         let width = 0;
         for (let c = from; c <= to; c++) width += sheet.getColumn(c).width ?? 9;
         const longest = Math.max(...cell.text.split('\n').map((l) => l.length));
