@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { Job, Queue, UnrecoverableError, Worker } from 'bullmq';
+import { FlowProducer, Job, JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import { connectRedis } from '../redis/redis.module';
-import { isRetryable, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobBackend, reasonOf } from './job-backend';
-import type { JobRunner } from './job-runner';
-import { CANCELLED, JobRecord, JobResult, JobState, QueuedJob } from './job.types';
+import { isRetryable, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobBackend, partId, partsProgress, reasonOf } from './job-backend';
+import type { AttemptHooks, JobRunner } from './job-runner';
+import { CANCELLED, JobRecord, JobResult, JobState, PartResult, QueuedJob } from './job.types';
 
 const CANCEL_PREFIX = 'kazalnik:jobs:cancelled:';
 /** How long the queue remembers a finished job (and a cancel mark): a week. */
@@ -16,10 +16,17 @@ const KEEP_SECONDS = 7 * 24 * 3600;
  * a waiting job is dropped when a worker picks it up, a running one stops at its next progress
  * report. Attempts and exponential backoff are BullMQ's own; errors that would fail again
  * (refused input or access, a cancel) end the job at once (UnrecoverableError).
+ *
+ * A split job is a BullMQ flow: its parts are children on the same queue, which free workers take
+ * side by side, each with its own attempts; the job waits in "waiting-children", holding no
+ * worker, and is taken once they are done, to assemble their files. A part that fails every
+ * attempt starts it at once (continueParentOnFailure): it drops the parts not yet started and
+ * fails with the part's reason.
  */
 export class BullmqJobBackend implements JobBackend {
   private readonly logger = new Logger(BullmqJobBackend.name);
   private readonly queue: Queue;
+  private readonly flows: FlowProducer;
   private worker: Worker | null = null;
   private readonly connections: Redis[] = [];
 
@@ -31,6 +38,7 @@ export class BullmqJobBackend implements JobBackend {
     private readonly queueName = 'kazalnik-jobs',
   ) {
     this.queue = new Queue(queueName, { connection: this.connection() });
+    this.flows = new FlowProducer({ connection: this.connection() });
     this.cancelPrefix = `${CANCEL_PREFIX}${queueName}:`;
   }
 
@@ -41,13 +49,27 @@ export class BullmqJobBackend implements JobBackend {
     return c;
   }
 
-  async enqueue(job: QueuedJob): Promise<void> {
-    await this.queue.add(job.type, job, {
+  private options(job: QueuedJob): JobsOptions {
+    return {
       jobId: job.id,
       attempts: JOB_ATTEMPTS,
       backoff: { type: 'exponential', delay: JOB_BACKOFF_MS },
       removeOnComplete: { age: KEEP_SECONDS },
       removeOnFail: { age: KEEP_SECONDS },
+    };
+  }
+
+  async enqueue(job: QueuedJob, parts: QueuedJob[] = []): Promise<void> {
+    if (parts.length === 0) {
+      await this.queue.add(job.type, job, this.options(job));
+      return;
+    }
+    await this.flows.add({
+      name: job.type,
+      queueName: this.queueName,
+      data: job,
+      opts: this.options(job),
+      children: parts.map((part) => ({ name: part.type, queueName: this.queueName, data: part, opts: { ...this.options(part), continueParentOnFailure: true } })),
     });
   }
 
@@ -55,10 +77,18 @@ export class BullmqJobBackend implements JobBackend {
     const job = await Job.fromId<QueuedJob, JobResult>(this.queue, id);
     if (!job) return null;
     const [state, cancelled] = await Promise.all([job.getState(), this.isCancelled(id)]);
+    let shown = stateOf(state, job.failedReason, cancelled);
+    let progress = typeof job.progress === 'number' ? job.progress : 0;
+    if (job.data.parts && state === 'waiting-children') {
+      // Its parts are running: as far as they are, and active once one has started.
+      const parts = await Promise.all(Array.from({ length: job.data.parts }, (_, i) => Job.fromId(this.queue, partId(id, i))));
+      progress = partsProgress(parts.map((part) => (part?.returnvalue ? 100 : typeof part?.progress === 'number' ? part.progress : 0)));
+      if (shown === 'waiting' && parts.some((part) => part?.processedOn)) shown = 'active';
+    }
     return {
       ...job.data,
-      state: stateOf(state, job.failedReason, cancelled),
-      progress: typeof job.progress === 'number' ? job.progress : 0,
+      state: shown,
+      progress,
       attempts: job.attemptsMade + (state === 'active' ? 1 : 0),
       maxAttempts: job.opts.attempts ?? JOB_ATTEMPTS,
       failedReason: cancelled ? CANCELLED : job.failedReason || null,
@@ -75,15 +105,26 @@ export class BullmqJobBackend implements JobBackend {
     return (await this.redis.exists(this.cancelPrefix + id)) === 1;
   }
 
+  /** A split job's parts: what those done answered, and the first failure (after dropping the parts not started). */
+  private async partsOf(job: Job<QueuedJob>): Promise<{ done: PartResult[]; failure: string | null }> {
+    const failures = Object.values(await job.getIgnoredChildrenFailures());
+    if (failures.length > 0) await job.removeUnprocessedChildren();
+    const done = Object.values((await job.getChildrenValues<PartResult>()) ?? {});
+    return { done, failure: failures.find((reason) => reason !== CANCELLED) ?? failures[0] ?? null };
+  }
+
   async startWorker(runner: JobRunner, concurrency: number): Promise<void> {
-    this.worker = new Worker<QueuedJob, JobResult>(
+    this.worker = new Worker<QueuedJob, JobResult | PartResult>(
       this.queueName,
       async (job) => {
+        const data = job.data;
+        const hooks: AttemptHooks = {
+          progress: (percent) => job.updateProgress(percent),
+          cancelled: () => this.isCancelled(data.part?.parentId ?? data.id),
+          parts: () => this.partsOf(job),
+        };
         try {
-          return await runner.run(job.data, {
-            progress: (percent) => job.updateProgress(percent),
-            cancelled: () => this.isCancelled(job.data.id),
-          });
+          return data.part ? await runner.runPart(data, hooks) : await runner.run(data, hooks);
         } catch (error) {
           const reason = reasonOf(error);
           if (!isRetryable(error)) throw new UnrecoverableError(reason);
@@ -98,6 +139,7 @@ export class BullmqJobBackend implements JobBackend {
 
   async close(): Promise<void> {
     await this.worker?.close();
+    await this.flows.close();
     await this.queue.close();
     await Promise.all(this.connections.map((c) => c.quit().catch(() => undefined)));
   }

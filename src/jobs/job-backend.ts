@@ -1,6 +1,6 @@
 import { DomainError, FieldError } from '../common/errors';
 import { render } from '../common/i18n/text';
-import { CANCELLED, JobCancelledError, JobRecord, QueuedJob } from './job.types';
+import { CANCELLED, JobCancelledError, JobRecord, PartFailedError, QueuedJob } from './job.types';
 import type { JobRunner } from './job-runner';
 
 /** Attempts per job and the first retry's delay; each later retry waits twice as long. */
@@ -9,9 +9,10 @@ export const JOB_BACKOFF_MS = 1000;
 
 /** Where jobs wait and their state is kept: BullMQ over Redis, or the app process's memory. */
 export interface JobBackend {
-  enqueue(job: QueuedJob): Promise<void>;
+  /** Queues a job; with `parts`, those run first (side by side, each with its own attempts) and the job last. */
+  enqueue(job: QueuedJob, parts?: QueuedJob[]): Promise<void>;
   find(id: string): Promise<JobRecord | null>;
-  /** Marks the job cancelled: a waiting job never starts, a running one stops at its next progress report. */
+  /** Marks the job (and its parts) cancelled: a waiting one never starts, a running one stops at its next progress report. */
   cancel(id: string): Promise<void>;
   /** Starts taking jobs (the in-process backend always does; BullMQ only in a worker). */
   startWorker(runner: JobRunner, concurrency: number): Promise<void>;
@@ -22,7 +23,22 @@ export const JOB_BACKEND = Symbol('JOB_BACKEND');
 
 /** Which errors are worth another attempt: a refused input or access will be refused again, a cancel is final. */
 export function isRetryable(error: unknown): boolean {
-  return !(error instanceof DomainError) && !(error instanceof JobCancelledError);
+  return !(error instanceof DomainError) && !(error instanceof JobCancelledError) && !(error instanceof PartFailedError);
+}
+
+/** A part's id: the job's, then its number (not an id the API answers for). */
+export function partId(jobId: string, index: number): string {
+  return `${jobId}.${index}`;
+}
+
+/**
+ * A job's progress while its parts run: their mean, up to PARTS_SHARE %; assembling their files
+ * into the ZIP is the rest.
+ */
+export const PARTS_SHARE = 90;
+
+export function partsProgress(progress: number[]): number {
+  return progress.length ? Math.floor((progress.reduce((a, b) => a + b, 0) / progress.length / 100) * PARTS_SHARE) : 0;
 }
 
 /** The failure reason kept with the job: a domain error's text with its field details, else the message. */

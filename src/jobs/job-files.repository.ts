@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Writable } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { JobFileChunk } from './job-file-chunk.entity';
 
 /** Raw bytes per stored piece (1 MiB; about 1.4 MB as base64). */
@@ -16,6 +16,11 @@ export class JobFilesRepository {
   /** Removes what an earlier, failed attempt of the job left. */
   async remove(jobId: string): Promise<void> {
     await this.dataSource.getRepository(JobFileChunk).delete({ jobId });
+  }
+
+  /** Removes several files (a split job's parts' files, once assembled or given up). */
+  async removeAll(ids: string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) await this.dataSource.getRepository(JobFileChunk).delete({ jobId: In(ids.slice(i, i + 500)) });
   }
 
   /**

@@ -1,23 +1,33 @@
 import { Injectable, Logger } from '@nestjs/common';
 import archiver from 'archiver';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { PARTS_SHARE } from './job-backend';
 import { JobFilesRepository } from './job-files.repository';
 import { JobRegistry } from './job-registry';
-import { JobCancelledError, JobResult, QueuedJob, ZipOutput } from './job.types';
+import { CANCELLED, JobCancelledError, JobContext, JobResult, PartFailedError, PartResult, QueuedJob, ZipOutput } from './job.types';
 
 /** What the queue offers the runner while one attempt of a job runs. */
 export interface AttemptHooks {
   /** Stores the job's progress (0–100). */
   progress(percent: number): Promise<void>;
-  /** True once the job was cancelled. */
+  /** True once the job (or, for a part, the job it is part of) was cancelled. */
   cancelled(): Promise<boolean>;
+  /**
+   * A split job's parts: what those done left, and the reason of one that failed every attempt
+   * (then the parts not yet started are dropped), or null once all are done.
+   */
+  parts?(): Promise<{ done: PartResult[]; failure: string | null }>;
 }
 
 /**
  * Runs one attempt of a job, whichever queue it came from: looks up the handler, gives it a ZIP
  * that streams into the job's stored file, and reports progress (checking for a cancel at each
  * report). A failed attempt leaves nothing behind: the next one starts from an empty file.
+ * A split job's parts store each file by itself instead, and the job then streams them, in the
+ * parts' order, into its ZIP.
  */
 @Injectable()
 export class JobRunner {
@@ -30,6 +40,67 @@ export class JobRunner {
 
   async run(job: QueuedJob, hooks: AttemptHooks): Promise<JobResult> {
     const handler = this.registry.get(job.type);
+    return job.parts ? this.assemble(job, hooks) : this.zipped(job, hooks, (context) => handler.run(job.input as never, context));
+  }
+
+  /**
+   * One part of a split job: the handler's `run` on the part's input, each file stored by itself
+   * under the part's id and this attempt's (so no attempt meets what another stored, and nothing
+   * need be cleared before a write).
+   */
+  async runPart(job: QueuedJob, hooks: AttemptHooks): Promise<PartResult> {
+    const handler = this.registry.get(job.type);
+    if (await hooks.cancelled()) throw new JobCancelledError();
+    const attempt = randomBytes(4).toString('hex');
+    const entries: PartResult['entries'] = [];
+    const zip: ZipOutput = {
+      add: async (name, body) => {
+        const file = `${job.id}/${attempt}/${entries.length}`;
+        entries.push({ name, file });
+        await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, this.files.writer(file));
+      },
+    };
+    try {
+      const { fileName } = await handler.run(job.input as never, { jobId: job.id, actor: job.actor, zip, progress: this.reporter(hooks) });
+      this.logger.log(`Part ${job.id} (${job.type}) done: ${entries.length} files`);
+      return { index: job.part?.index ?? 0, fileName, entries };
+    } catch (error) {
+      await this.discard([{ index: 0, fileName: '', entries }]).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Removes the files of parts whose job will not assemble them (it failed or was cancelled). */
+  async discard(parts: PartResult[]): Promise<void> {
+    await this.files.removeAll(parts.flatMap((part) => part.entries.map((entry) => entry.file)));
+  }
+
+  /** A split job, once its parts are done: their files streamed into its ZIP, then removed. */
+  private async assemble(job: QueuedJob, hooks: AttemptHooks): Promise<JobResult> {
+    if (!hooks.parts) throw new Error(`Job ${job.id} is split, but its queue keeps no parts`);
+    const { done, failure } = await hooks.parts();
+    if (failure !== null || (await hooks.cancelled())) {
+      await this.discard(done);
+      throw failure === null || failure === CANCELLED ? new JobCancelledError() : new PartFailedError(failure);
+    }
+    const parts = done.sort((a, b) => a.index - b.index);
+    if (parts.length !== job.parts) throw new Error(`Job ${job.id}: ${parts.length} of ${job.parts} parts are done`);
+    const total = parts.reduce((sum, part) => sum + part.entries.length, 0);
+    const result = await this.zipped(job, hooks, async ({ zip, progress }) => {
+      let added = 0;
+      for (const entry of parts.flatMap((part) => part.entries)) {
+        await zip.add(entry.name, Readable.from(this.files.read(entry.file)));
+        added += 1;
+        await progress(PARTS_SHARE + (added / total) * (100 - PARTS_SHARE));
+      }
+      return { fileName: parts[0].fileName };
+    });
+    await this.discard(parts);
+    return result;
+  }
+
+  /** The job's ZIP, streamed into its stored file while `fill` adds to it. */
+  private async zipped(job: QueuedJob, hooks: AttemptHooks, fill: (context: JobContext) => Promise<{ fileName: string; data?: unknown }>): Promise<JobResult> {
     if (await hooks.cancelled()) throw new JobCancelledError();
     await this.files.remove(job.id);
     // PDFs and XLSX are compressed already; a light level keeps the worker's time on the reports.
@@ -37,7 +108,6 @@ export class JobRunner {
     const store = this.files.writer(job.id);
     const stored = pipeline(archive, store);
     let files = 0;
-    let lastPercent = -1;
     const zip: ZipOutput = {
       add: async (name, body) => {
         // One entry at a time: archiver would queue every body given to it; waiting for the entry
@@ -49,16 +119,7 @@ export class JobRunner {
       },
     };
     try {
-      const { fileName, data } = await handler.run(job.input as never, {
-        jobId: job.id,
-        actor: job.actor,
-        zip,
-        progress: async (percent) => {
-          if (await hooks.cancelled()) throw new JobCancelledError();
-          const rounded = Math.max(0, Math.min(100, Math.floor(percent)));
-          if (rounded !== lastPercent) await hooks.progress((lastPercent = rounded));
-        },
-      });
+      const { fileName, data } = await fill({ jobId: job.id, actor: job.actor, zip, progress: this.reporter(hooks) });
       await archive.finalize();
       await stored;
       this.logger.log(`Job ${job.id} (${job.type}) done: ${files} files, ${store.bytes()} bytes`);
@@ -69,5 +130,15 @@ export class JobRunner {
       await this.files.remove(job.id).catch(() => undefined);
       throw error;
     }
+  }
+
+  /** Progress as a handler reports it: whole percent, stored when it changes, a cancel seen at each report. */
+  private reporter(hooks: AttemptHooks): JobContext['progress'] {
+    let lastPercent = -1;
+    return async (percent) => {
+      if (await hooks.cancelled()) throw new JobCancelledError();
+      const rounded = Math.max(0, Math.min(100, Math.floor(percent)));
+      if (rounded !== lastPercent) await hooks.progress((lastPercent = rounded));
+    };
   }
 }

@@ -25,6 +25,17 @@ export interface QueuedJob {
   input: unknown;
   actor: Actor;
   createdAt: string;
+  /** A job split into parts (see JobHandler.split): how many; the job itself then only assembles their files. */
+  parts?: number;
+  /** A part of a split job: which one, of which job. Parts are not shown by the API. */
+  part?: { parentId: string; index: number };
+}
+
+/** What a part of a split job leaves for the job to assemble: its files, stored one by one, in order. */
+export interface PartResult {
+  index: number;
+  fileName: string;
+  entries: { name: string; file: string }[];
 }
 
 export interface JobRecord extends QueuedJob {
@@ -40,7 +51,7 @@ export interface JobRecord extends QueuedJob {
 }
 
 /** A job as the API answers it. */
-export type JobView = Omit<JobRecord, 'input' | 'actor'> & { submittedBy: string };
+export type JobView = Omit<JobRecord, 'input' | 'actor' | 'parts' | 'part'> & { submittedBy: string };
 
 export interface JobContext {
   jobId: string;
@@ -68,6 +79,13 @@ export interface JobHandler<I = unknown> {
   readonly type: string;
   prepare(input: unknown, actor: Actor): Promise<I>;
   run(input: I, context: JobContext): Promise<{ fileName: string; data?: unknown }>;
+  /**
+   * A job that workers can share: the inputs of its parts (each a job's input of this type, e.g.
+   * a few projects), asked at submission. With two or more, each part runs `run` as a job of its
+   * own, on whichever worker is free, and the job, once every part is done, is a ZIP of all their
+   * files in the parts' order, named as the parts name it.
+   */
+  split?(input: I, actor: Actor): Promise<I[]>;
 }
 
 export class JobCancelledError extends Error {
@@ -75,6 +93,9 @@ export class JobCancelledError extends Error {
     super('cancelled');
   }
 }
+
+/** A part of a split job failed every attempt: the job fails with the part's reason, without retrying. */
+export class PartFailedError extends Error {}
 
 /** The failure reason of a job cancelled by its submitter or an admin. */
 export const CANCELLED = 'cancelled';

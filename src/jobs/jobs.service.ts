@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/actor';
 import { ConflictError, NotFoundError } from '../common/errors';
 import { t } from '../common/i18n/text';
-import { JOB_BACKEND, JobBackend } from './job-backend';
+import { JOB_BACKEND, JobBackend, partId } from './job-backend';
 import { JobFilesRepository } from './job-files.repository';
 import { JobRegistry } from './job-registry';
-import { JobRecord, JobView } from './job.types';
+import { JobRecord, JobView, QueuedJob } from './job.types';
 
 const JOB_NOT_FOUND = t('Opravilo ne obstaja', 'Job not found');
 
@@ -23,11 +23,21 @@ export class JobsService {
     private readonly files: JobFilesRepository,
   ) {}
 
-  /** Checks the input and the actor's access now (a mistake is answered at once), then queues the job. */
+  /**
+   * Checks the input and the actor's access now (a mistake is answered at once), then queues the
+   * job, split into parts that workers share when its handler splits it.
+   */
   async submit(type: string, input: unknown, actor: Actor): Promise<JobView> {
-    const prepared = await this.registry.get(type).prepare(input, actor);
-    const job = { id: randomUUID(), type, input: prepared, actor: { userId: actor.userId, username: actor.username, role: actor.role }, createdAt: new Date().toISOString() };
-    await this.backend.enqueue(job);
+    const handler = this.registry.get(type);
+    const prepared = await handler.prepare(input, actor);
+    const job: QueuedJob = { id: randomUUID(), type, input: prepared, actor: { userId: actor.userId, username: actor.username, role: actor.role }, createdAt: new Date().toISOString() };
+    const inputs = (await handler.split?.(prepared, actor)) ?? [];
+    if (inputs.length < 2) {
+      await this.backend.enqueue(job);
+    } else {
+      const parts = inputs.map((partInput, index) => ({ ...job, id: partId(job.id, index), input: partInput, part: { parentId: job.id, index } }));
+      await this.backend.enqueue({ ...job, parts: parts.length }, parts);
+    }
     return this.get(job.id, actor);
   }
 
@@ -59,6 +69,6 @@ export class JobsService {
 }
 
 function view(job: JobRecord): JobView {
-  const { input: _input, actor, ...rest } = job;
+  const { input: _input, actor, parts: _parts, part: _part, ...rest } = job;
   return { ...rest, submittedBy: actor.username };
 }

@@ -3,6 +3,7 @@ import { AccessPolicy } from '../access/access-policy';
 import type { Actor } from '../auth/actor';
 import { RuleViolationError } from '../common/errors';
 import { t } from '../common/i18n/text';
+import { splitEvenly } from '../common/split-evenly';
 import { periodForYear } from '../indicators/summary/summary-builder';
 import { JobRegistry } from '../jobs/job-registry';
 import type { JobContext, JobHandler } from '../jobs/job.types';
@@ -24,7 +25,12 @@ export interface AnnualReportsInput {
   date?: string;
   /** Empty: each template's own language. */
   langs: ('sl' | 'en')[];
+  /** A part's projects (see `split`); never taken from the submitted input. */
+  projects?: string[];
 }
+
+/** Parts a job is split into at most: enough for a few workers to stay busy to the end, few enough to cost little each. */
+const MAX_PARTS = 32;
 
 export const ANNUAL_REPORTS_JOB = 'annual-reports';
 
@@ -32,7 +38,8 @@ export const ANNUAL_REPORTS_JOB = 'annual-reports';
  * The job behind "Izvozi vse" and `report --all`: every project (readable by the actor, whose
  * contract covers the year, of the funder or call when one is named) × template × format ×
  * language, drawn one at a time into the job's ZIP. Each report is generated as the actor, with
- * the same access checks as one report over HTTP.
+ * the same access checks as one report over HTTP. The projects are split into parts that
+ * workers draw side by side.
  */
 @Injectable()
 export class AnnualReportsJob implements JobHandler<AnnualReportsInput>, OnModuleInit {
@@ -87,8 +94,17 @@ export class AnnualReportsJob implements JobHandler<AnnualReportsInput>, OnModul
     return prepared;
   }
 
+  /**
+   * The projects in up to MAX_PARTS runs of consecutive codes, as even as whole projects allow, so
+   * that every worker has a part to take until nearly the end; each part draws all its projects'
+   * variants and formats, as the whole job would.
+   */
+  async split(input: AnnualReportsInput, actor: Actor): Promise<AnnualReportsInput[]> {
+    return splitEvenly(await this.projectCodes(input, actor), MAX_PARTS).map((projects) => ({ ...input, projects }));
+  }
+
   async run(input: AnnualReportsInput, context: JobContext): Promise<{ fileName: string }> {
-    const codes = await this.projectCodes(input, context.actor);
+    const codes = input.projects ?? (await this.projectCodes(input, context.actor));
     const langs: ('sl' | 'en' | undefined)[] = input.langs.length ? input.langs : [undefined];
     const templates: (string | undefined)[] = input.templates.length ? input.templates : [undefined];
     const variants = templates.flatMap((templateId) => langs.map((lang) => ({ templateId, lang })));

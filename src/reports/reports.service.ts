@@ -4,6 +4,7 @@ import { RuleViolationError } from '../common/errors';
 import { buildReportModel } from './model/build-report-model';
 import { ReportInput } from './model/report-input.types';
 import { renderXlsx } from './render/excel-renderer';
+import { warmUpFonts } from './render/pdf-fonts';
 import { renderPdf } from './render/pdf-renderer';
 import { CONTENT_TYPES, GeneratedFile, ReportFormat, reportFileName, sha256 } from './report-files';
 import { ReportInputService } from './report-input.service';
@@ -44,10 +45,14 @@ export class ReportsService implements OnModuleInit {
 
   constructor(private readonly inputs: ReportInputService) {}
 
-  /** A broken template file stops the start, naming the file and key, instead of failing a coordinator later. */
-  onModuleInit(): void {
+  /**
+   * A broken template file stops the start, naming the file and key, instead of failing a
+   * coordinator later. The PDF fonts are made ready too, so the first report is as quick as the rest.
+   */
+  async onModuleInit(): Promise<void> {
     const templates = listTemplates();
     this.logger.log(`Report templates: ${templates.map((t) => t.id).join(', ')}`);
+    await warmUpFonts();
   }
 
   templates(): ReportTemplate[] {
