@@ -9,6 +9,9 @@ import { JobFilesRepository } from './job-files.repository';
 import { JobRegistry } from './job-registry';
 import { CANCELLED, JobCancelledError, JobContext, JobResult, PartFailedError, PartResult, QueuedJob, ZipOutput } from './job.types';
 
+/** A part keeps its files until this much is waiting, then stores them in one go. */
+const PART_BATCH_BYTES = 4 * 1024 * 1024;
+
 /** What the queue offers the runner while one attempt of a job runs. */
 export interface AttemptHooks {
   /** Stores the job's progress (0–100). */
@@ -44,24 +47,36 @@ export class JobRunner {
   }
 
   /**
-   * One part of a split job: the handler's `run` on the part's input, each file stored by itself
-   * under the part's id and this attempt's (so no attempt meets what another stored, and nothing
-   * need be cleared before a write).
+   * One part of a split job: the handler's `run` on the part's input, its files stored a few MB
+   * at a time (a commit for several reports rather than one each, and SQLite syncs every commit),
+   * each under the part's id and this attempt's, so no attempt meets what another stored.
    */
   async runPart(job: QueuedJob, hooks: AttemptHooks): Promise<PartResult> {
     const handler = this.registry.get(job.type);
     if (await hooks.cancelled()) throw new JobCancelledError();
     const attempt = randomBytes(4).toString('hex');
     const entries: PartResult['entries'] = [];
+    let pending: { id: string; body: Buffer }[] = [];
+    let pendingBytes = 0;
+    const flush = async () => {
+      const batch = pending;
+      pending = [];
+      pendingBytes = 0;
+      await this.files.storeAll(batch);
+    };
     const zip: ZipOutput = {
       add: async (name, body) => {
-        const file = `${job.id}/${attempt}/${entries.length}`;
-        entries.push({ name, file });
-        await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, this.files.writer(file));
+        const bytes = Buffer.isBuffer(body) ? body : Buffer.concat(await Readable.from(body).toArray());
+        const id = `${job.id}/${attempt}/${entries.length}`;
+        entries.push({ name, file: id });
+        pending.push({ id, body: bytes });
+        pendingBytes += bytes.length;
+        if (pendingBytes >= PART_BATCH_BYTES) await flush();
       },
     };
     try {
       const { fileName } = await handler.run(job.input as never, { jobId: job.id, actor: job.actor, zip, progress: this.reporter(hooks) });
+      await flush();
       this.logger.log(`Part ${job.id} (${job.type}) done: ${entries.length} files`);
       return { index: job.part?.index ?? 0, fileName, entries };
     } catch (error) {
