@@ -69,4 +69,15 @@ describe('canonicalJson', () => {
   it('refuses undefined as the whole value', () => {
     expect(() => canonicalJson(undefined)).toThrow('the value itself is undefined');
   });
+
+  it('sorts the keys of every shape alike, however often a shape repeats and whatever its keys hold', () => {
+    const rows = Array.from({ length: 3 }, () => [{ d: 1, c: 2, b: 3, a: 4 }, { a: 4, b: 3, c: 2, d: 1 }]).flat();
+    expect(new Set(rows.map(canonicalJson))).toEqual(new Set(['{"a":4,"b":3,"c":2,"d":1}']));
+    const joined = { 'a\u0000b': 1, c: 2, e: 3, f: 4 };
+    const split = { a: 1, 'b\u0000c': 2, e: 3, f: 4 };
+    for (let i = 0; i < 2; i++) {
+      expect(canonicalJson(joined)).toBe('{"a\\u0000b":1,"c":2,"e":3,"f":4}');
+      expect(canonicalJson(split)).toBe('{"a":1,"b\\u0000c":2,"e":3,"f":4}');
+    }
+  });
 });
