@@ -53,7 +53,7 @@ function writeObject(value: object, ancestors: Set<object>, path: string): strin
     }
     const record = value as Record<string, unknown>;
     const members: string[] = [];
-    for (const key of sortedKeys(record)) {
+    for (const key of Object.keys(record).sort()) {
       const text = write(record[key], ancestors, `${path}.${key}`);
       if (text !== undefined) members.push(`${JSON.stringify(key)}:${text}`);
     }
@@ -61,26 +61,6 @@ function writeObject(value: object, ancestors: Set<object>, path: string): strin
   } finally {
     ancestors.delete(value);
   }
-}
-
-/**
- * The object's keys in canonical order. Objects of one shape (every stored row of a table, as the
- * audit serialises them) come in one key order, so the sorted order is kept by that order (its
- * JSON text, which no two key lists share): no sort per object. A bounded number of shapes is kept.
- */
-const SORTED_BY_SHAPE = new Map<string, string[]>();
-const MAX_SHAPES = 500;
-
-function sortedKeys(record: object): string[] {
-  const keys = Object.keys(record);
-  if (keys.length < 4) return keys.sort();
-  const shape = JSON.stringify(keys);
-  let sorted = SORTED_BY_SHAPE.get(shape);
-  if (!sorted) {
-    sorted = [...keys].sort();
-    if (SORTED_BY_SHAPE.size < MAX_SHAPES) SORTED_BY_SHAPE.set(shape, sorted);
-  }
-  return sorted;
 }
 
 function hasToJson(value: unknown): value is { toJSON(): unknown } {

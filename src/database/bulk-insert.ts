@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { listOf, selectRows } from './plain-select';
 
 /** Rows per INSERT statement: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const ROWS_PER_STATEMENT = 200;
@@ -15,16 +16,13 @@ export async function insertReturningIds(
   columns: readonly string[],
   rows: readonly (readonly unknown[])[],
 ): Promise<number[]> {
-  const postgres = em.connection.options.type === 'postgres';
   const ids: number[] = [];
+  const names = columns.map((c) => `"${c}"`).join(', ');
+  const row = `(${listOf(columns.length)})`;
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-    let n = 0;
-    const values = chunk.map(() => `(${columns.map(() => (postgres ? `$${++n}` : '?')).join(', ')})`).join(', ');
-    // Lower-case `insert`: TypeORM's SQLite runner sends statements starting with "INSERT " to
-    // `run`, which drops the RETURNING rows; any other text goes to `all`, which keeps them.
-    const sql = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${values} returning "id"`;
-    const result = (await em.query(sql, chunk.flat())) as { id: number | string }[];
+    // A statement with RETURNING is one that answers rows: TypeORM's better-sqlite3 runner reads them.
+    const result = await selectRows<{ id: number | string }>(em, `INSERT INTO "${table}" (${names}) VALUES ${chunk.map(() => row).join(', ')} RETURNING "id"`, chunk.flat());
     if (result.length !== chunk.length) throw new Error(`insert into ${table} returned ${result.length} ids for ${chunk.length} rows`);
     // Both engines return RETURNING rows of a multi-row VALUES insert in the order given.
     ids.push(...result.map((r) => Number(r.id)));

@@ -26,7 +26,7 @@ export async function selectEntities<T extends object>(
   });
 }
 
-/** Raw rows of a hand-written query with `?` placeholders (numbered for PostgreSQL). */
+/** The rows a hand-written statement answers (a SELECT, or RETURNING), `?` placeholders numbered for PostgreSQL. */
 export async function selectRows<T>(em: EntityManager, sql: string, parameters: readonly unknown[]): Promise<T[]> {
   return (await em.query(numbered(em, sql), [...parameters])) as T[];
 }

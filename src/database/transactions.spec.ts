@@ -41,7 +41,6 @@ for (const { kind, run, label } of testDatabaseKinds()) {
     });
 
     it('answers a unit only after its writes are committed, and a unit queued behind a failing one still runs', async () => {
-      const seen: string[][] = [];
       const first = transactions.run(async (em) => {
         await em.query(insert, ['a']);
         throw new Error('a fails');
@@ -51,10 +50,8 @@ for (const { kind, run, label } of testDatabaseKinds()) {
         return 'b';
       });
       await expect(first).rejects.toThrow('a fails');
-      seen.push(await names());
       await expect(second).resolves.toBe('b');
-      seen.push(await names());
-      expect(seen[1]).toEqual(['b']);
+      expect(await names()).toEqual(['b']);
     });
 
     it('fails every unit of a group whose commit fails, and stores none of them', async () => {

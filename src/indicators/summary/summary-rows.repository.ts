@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { listOf, selectRows } from '../../database/plain-select';
 import type { Aggregation, Direction, IndicatorKind, IndicatorUnit } from '../indicator-summary.types';
 
 /**
@@ -116,9 +117,7 @@ export class SummaryRowsRepository {
 
   /** Runs SQL written with `?` placeholders on either engine. */
   private query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    let n = 0;
-    const text = this.postgres ? sql.replace(/\?/g, () => `$${++n}`) : sql;
-    return this.dataSource.query(text, params);
+    return selectRows<T>(this.dataSource.manager, sql, params);
   }
 
   /**
@@ -306,5 +305,5 @@ function groupRow(r: RawGroupRow): AchievedGroupRow {
 function inList(column: string, ids: number[], params: unknown[]): string {
   if (ids.length === 0) return '1 = 0';
   params.push(...ids);
-  return `${column} IN (${ids.map(() => '?').join(', ')})`;
+  return `${column} IN (${listOf(ids.length)})`;
 }

@@ -377,14 +377,12 @@ function partsOutOfScope(planned: Planned[], own: ReadonlySet<number>): RowError
  * the last end: a stored value outside them can neither clash with a row nor be repeated by one.
  */
 function checkedSpan(rows: readonly ValueRowInput[], changed: Iterable<AchievedValue>): { from: string; to: string } | null {
-  let from: string | null = null;
-  let to: string | null = null;
-  const dates = [...rows, ...changed].flatMap((r) => (isIsoDate(r.periodStart ?? '') && isIsoDate(r.periodEnd ?? '') ? [r] : []));
-  for (const r of dates) {
-    if (from === null || r.periodStart < from) from = r.periodStart;
-    if (to === null || r.periodEnd > to) to = r.periodEnd;
-  }
-  return from === null || to === null ? null : { from, to };
+  const dated = [...rows, ...changed].filter((r) => isIsoDate(r.periodStart ?? '') && isIsoDate(r.periodEnd ?? ''));
+  if (dated.length === 0) return null;
+  return {
+    from: dated.reduce((min, r) => (r.periodStart < min ? r.periodStart : min), dated[0].periodStart),
+    to: dated.reduce((max, r) => (r.periodEnd > max ? r.periodEnd : max), dated[0].periodEnd),
+  };
 }
 
 /** The indicator-years in which the batch enters a partner's part: their totals are checked against the parts. */
