@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { applySecurity } from './auth/security';
-import { BodyRulesInterceptor } from './common/body/body-rules.interceptor';
+import { BodyRulesGuard } from './common/body/body-rules.guard';
 import { TextBoundaryPipe } from './common/text/text-boundary.pipe';
 import { createValidationPipe } from './common/validation';
 
@@ -10,7 +10,8 @@ export function configureApp(app: INestApplication): void {
   applySecurity(app);
   // Text first: validation sees only well-formed NFC text.
   app.useGlobalPipes(new TextBoundaryPipe(), createValidationPipe());
-  app.useGlobalInterceptors(new BodyRulesInterceptor());
+  // After the access guard (APP_GUARD), which Nest registers first.
+  app.useGlobalGuards(new BodyRulesGuard());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

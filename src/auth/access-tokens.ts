@@ -29,6 +29,9 @@ export interface VerifiedToken {
 
 export const TOKEN_ALGORITHM = 'HS256';
 
+/** How many checked tokens the verifier remembers (the oldest is forgotten first). */
+const CHECKED_TOKENS = 2_000;
+
 /** Signs and checks the short-lived access tokens (HS256, lifetime from TOKEN_TTL_SECONDS). */
 @Injectable()
 export class AccessTokens {
@@ -49,15 +52,38 @@ export class AccessTokens {
   /**
    * The claims of a valid token, or null for an expired, forged or malformed one, and for one
    * without an expiry or an id: such a token could never be ended.
+   *
+   * A token's signature and claims are checked once; the verifier then remembers the exact token
+   * text with its claims, and a later request with the same text is only checked for expiry (the
+   * signature of the same bytes under the same secret cannot change). This is a cache of the
+   * check, not of the answer: revocation and the user's token version are asked on every request
+   * by the guard, as before.
    */
   async verify(token: string): Promise<VerifiedToken | null> {
+    const known = this.checked.get(token);
+    if (known) {
+      if (Date.now() / 1000 < known.expiresAt) return known;
+      this.checked.delete(token);
+      return null;
+    }
+    const verified = await this.check(token);
+    if (verified) {
+      if (this.checked.size >= CHECKED_TOKENS) this.checked.delete(this.checked.keys().next().value!);
+      this.checked.set(token, verified);
+    }
+    return verified;
+  }
+
+  private readonly checked = new Map<string, VerifiedToken>();
+
+  private async check(token: string): Promise<VerifiedToken | null> {
     try {
       const claims = await this.jwt.verifyAsync<Partial<TokenClaims>>(token, { algorithms: [TOKEN_ALGORITHM] });
       const userId = Number(claims.sub);
       if (!Number.isSafeInteger(userId) || typeof claims.sub !== 'string') return null;
       if (!Number.isSafeInteger(claims.ver) || typeof claims.exp !== 'number' || !Number.isFinite(claims.exp)) return null;
       if (typeof claims.jti !== 'string' || claims.jti.length === 0 || claims.jti.length > 64) return null;
-      return { userId, version: claims.ver!, jti: claims.jti, expiresAt: claims.exp };
+      return Object.freeze({ userId, version: claims.ver!, jti: claims.jti, expiresAt: claims.exp });
     } catch {
       return null;
     }

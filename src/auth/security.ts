@@ -21,10 +21,13 @@ export const BODY_LIMIT = '1mb';
  *   raw text, before it is parsed).
  * - cookie-parser, for the token cookie of the web pages.
  * - `Cache-Control: no-store` on the API: answers hold figures about vulnerable people, which no
- *   browser or proxy cache should keep.
+ *   browser or proxy cache should keep. So no answer sent with `res.send` gets an ETag either: no
+ *   cache keeps the answer it would name, and express would hash every answer's body for it.
+ *   Static files (`sendFile`) keep theirs, which their own module sets.
  */
 export function applySecurity(app: INestApplication): void {
   const express = app as NestExpressApplication;
+  express.set('etag', false);
   express.use(
     helmet({
       contentSecurityPolicy: {

@@ -15,9 +15,17 @@ export function Nullable(): PropertyDecorator {
     registerDecorator({ name: NULLABLE, target: target.constructor, propertyName: String(propertyName), validator: { validate: () => true } });
 }
 
+/** By DTO class: its decorators have all run when the class was defined, before any request. */
+const NULLABLE_FIELDS = new WeakMap<Function, Set<string>>();
+
 function nullableFields(type: Function): Set<string> {
-  const metadata = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false);
-  return new Set(metadata.filter((m) => m.name === NULLABLE).map((m) => m.propertyName));
+  let fields = NULLABLE_FIELDS.get(type);
+  if (!fields) {
+    const metadata = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false);
+    fields = new Set(metadata.filter((m) => m.name === NULLABLE).map((m) => m.propertyName));
+    NULLABLE_FIELDS.set(type, fields);
+  }
+  return fields;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { selectEntities, selectRows } from '../database/plain-select';
+import { listOf, selectEntities, selectRows } from '../database/plain-select';
 import { AchievedValue } from './entities/achieved-value.entity';
 import { DeviationExplanation } from './entities/deviation-explanation.entity';
 import { Indicator } from './entities/indicator.entity';
@@ -27,6 +27,15 @@ export class IndicatorsRepository {
 
   countByProject(projectId: number, em: EntityManager = this.em): Promise<number> {
     return em.countBy(Indicator, { projectId });
+  }
+
+  /**
+   * Those of the given indicators that belong to the project, read in the caller's transaction:
+   * a value batch's own, instead of every indicator of the project.
+   */
+  findInProject(projectId: number, ids: readonly number[], em: EntityManager = this.em): Promise<Indicator[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return selectEntities(em, Indicator, `"projectId" = ? AND "id" IN (${listOf(ids.length)})`, [projectId, ...ids]);
   }
 
   /** The project's indicators, read in the caller's transaction. */

@@ -127,8 +127,9 @@ export class RecordValuesHandler {
   }
 
   private async context(em: EntityManager, input: RecordValuesInput, actor: Actor): Promise<Context> {
-    const indicators = new Map((await this.indicators.findByProject(input.projectId, em)).map((i) => [i.id, i]));
-    const indicatorIds = [...new Set(input.rows.map((r) => r.indicatorId).filter((id) => indicators.has(id)))];
+    const named = [...new Set(input.rows.map((r) => r.indicatorId).filter((id) => Number.isSafeInteger(id)))];
+    const indicators = new Map((await this.indicators.findInProject(input.projectId, named, em)).map((i) => [i.id, i]));
+    const indicatorIds = named.filter((id) => indicators.has(id));
     if (!input.dryRun) await this.indicators.lockForWrite(em, indicatorIds);
     const byId = new Map((await this.values.findByIds(input.rows.flatMap((r) => (r.id ? [r.id] : [])), em)).map((v) => [v.id, v]));
     const years = new Set<number>([...byId.values()].map((v) => v.year));

@@ -1,8 +1,7 @@
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { INTERCEPTORS_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { Request } from 'express';
-import { Observable } from 'rxjs';
 import { t } from '../i18n/text';
 import { badRequest, bodyRefused } from '../validation';
 
@@ -13,13 +12,18 @@ import { badRequest, bodyRefused } from '../validation';
  *   interceptor, such as FileInterceptor); anything else, or no content type at all, is 415, so a
  *   `text/plain` or XML PATCH is never read as an empty change;
  * - a PATCH changes something: an empty object is 400.
+ *
+ * A global guard, registered after the access guard (so an anonymous caller still gets 401 first)
+ * and run before any route interceptor (an upload's parser) and any pipe. It is a guard rather
+ * than an interceptor because it only says yes or no: a global interceptor would put every
+ * request of the API through an rxjs pipeline for nothing (about 0.1 ms of a value write).
  */
 @Injectable()
-export class BodyRulesInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
+export class BodyRulesGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<Request>();
-    if (!['POST', 'PUT', 'PATCH'].includes(request.method) || !readsBody(context)) return next.handle();
+    if (!['POST', 'PUT', 'PATCH'].includes(request.method) || !readsBody(context)) return true;
     if (!acceptedType(request, takesUpload(context))) {
       throw bodyRefused(
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -30,7 +34,7 @@ export class BodyRulesInterceptor implements NestInterceptor {
     if (request.method === 'PATCH' && isEmptyObject(body)) {
       throw badRequest([{ field: 'body', message: t('sprememba ne navaja nobenega polja', 'the change names no field') }]);
     }
-    return next.handle();
+    return true;
   }
 }
 
