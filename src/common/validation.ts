@@ -2,6 +2,7 @@ import { ArgumentMetadata, BadRequestException, HttpException, ValidationError, 
 import { FieldError } from './errors';
 import { render, t, Text } from './i18n/text';
 import { forbiddenNulls } from './nullable';
+import { acceptedAsIs } from './validation-fast-path';
 import { validationMessage } from './i18n/validation-messages';
 
 /** Flattens class-validator errors into `{ field: 'partners[0].role', message }` pairs, messages in both languages. */
@@ -28,7 +29,8 @@ class StrictValidationPipe extends ValidationPipe {
     // YearPipe). Converting them here first would hand those pipes `Number(' 1')` or
     // `Number('0x10')` instead of the text.
     if (metadata.type === 'param' || (metadata.type === 'query' && metadata.data !== undefined)) return value;
-    const result: unknown = await super.transform(value, metadata);
+    const accepted = metadata.type === 'body' && metadata.metatype && this.toValidate(metadata) ? acceptedAsIs(metadata.metatype, value) : null;
+    const result: unknown = accepted ?? (await super.transform(value, metadata));
     if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata)) {
       const nulls = forbiddenNulls(result);
       if (nulls.length > 0) throw badRequest(nulls);

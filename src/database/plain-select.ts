@@ -1,4 +1,4 @@
-import { EntityManager, EntityMetadata } from 'typeorm';
+import { EntityManager, EntityMetadata, QueryFailedError } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /**
@@ -17,7 +17,7 @@ export async function selectEntities<T extends object>(
   orderBy?: string,
 ): Promise<T[]> {
   const shape = shapeOf(em.connection.getMetadata(entity));
-  const rows = (await em.query(numbered(em, `SELECT ${shape.list} FROM "${shape.table}" WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}`), [...parameters])) as Record<string, unknown>[];
+  const rows = await selectRows<Record<string, unknown>>(em, `SELECT ${shape.list} FROM "${shape.table}" WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}`, parameters);
   const driver = em.connection.driver;
   return rows.map((row) => {
     const made = new entity() as Record<string, unknown>;
@@ -28,7 +28,60 @@ export async function selectEntities<T extends object>(
 
 /** The rows a hand-written statement answers (a SELECT, or RETURNING), `?` placeholders numbered for PostgreSQL. */
 export async function selectRows<T>(em: EntityManager, sql: string, parameters: readonly unknown[]): Promise<T[]> {
+  const sqlite = em.connection.options.type === 'better-sqlite3' ? embedded(em) : null;
+  if (sqlite) return sqlite.rows(sql, parameters) as T[];
   return (await em.query(numbered(em, sql), [...parameters])) as T[];
+}
+
+/**
+ * better-sqlite3 runs a statement synchronously on its one connection, so a statement sent to the
+ * connection itself takes part in whatever transaction is open on it, exactly as one sent through
+ * TypeORM's (single, shared) query runner. TypeORM's runner adds its own cost to each (awaits, a
+ * result object, logger and subscriber calls), which a value write paid on a dozen statements;
+ * these statements are kept prepared here instead (at most STATEMENTS of them, the oldest
+ * dropped), and fail with TypeORM's QueryFailedError as through the runner, so that callers read
+ * errors the same way. TypeORM's query logging does not see them.
+ */
+const STATEMENTS = 200;
+
+/** What is used here of better-sqlite3's connection and statements. */
+interface Statement {
+  reader: boolean;
+  all(...parameters: unknown[]): unknown[];
+  run(...parameters: unknown[]): unknown;
+}
+interface Database {
+  prepare(sql: string): Statement;
+}
+const EMBEDDED = new WeakMap<object, { rows(sql: string, parameters: readonly unknown[]): unknown[] }>();
+
+function embedded(em: EntityManager): { rows(sql: string, parameters: readonly unknown[]): unknown[] } | null {
+  const driver = em.connection.driver as unknown as { databaseConnection?: Database };
+  const db = driver.databaseConnection;
+  if (!db) return null;
+  let runner = EMBEDDED.get(db);
+  if (!runner) {
+    const statements = new Map<string, Statement>();
+    runner = {
+      rows(sql, parameters) {
+        try {
+          let statement = statements.get(sql);
+          if (!statement) {
+            statement = db.prepare(sql);
+            statements.set(sql, statement);
+            if (statements.size > STATEMENTS) statements.delete(statements.keys().next().value!);
+          }
+          if (statement.reader) return statement.all(...parameters);
+          statement.run(...parameters);
+          return [];
+        } catch (error) {
+          throw new QueryFailedError(sql, [...parameters], error as Error);
+        }
+      },
+    };
+    EMBEDDED.set(db, runner);
+  }
+  return runner;
 }
 
 /** `?, ?, ?` for a list of `count` parameters (at least one; the caller skips empty lists). */
