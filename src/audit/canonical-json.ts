@@ -17,12 +17,16 @@
  * (JSON.stringify writes `{}`) and cycles.
  */
 export function canonicalJson(value: unknown): string {
-  const out = write(value, new Set<object>(), '$');
+  const out = write(value, new Set<object>(), '$', null);
   if (out === undefined) throw new TypeError('canonicalJson: the value itself is undefined');
   return out;
 }
 
-function write(input: unknown, ancestors: Set<object>, path: string): string | undefined {
+/**
+ * The text of `input`, found at `parent` + `key` (the path is only put together for an error or a
+ * nested object, not for each of the many scalar fields the audit writes).
+ */
+function write(input: unknown, ancestors: Set<object>, parent: string, key: string | number | null): string | undefined {
   const value = hasToJson(input) ? input.toJSON() : input;
   switch (typeof value) {
     case 'undefined':
@@ -31,14 +35,18 @@ function write(input: unknown, ancestors: Set<object>, path: string): string | u
     case 'boolean':
       return JSON.stringify(value);
     case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${path} is ${value}, which JSON cannot carry`);
+      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${pathOf(parent, key)} is ${value}, which JSON cannot carry`);
       return JSON.stringify(value);
     case 'object':
       if (value === null) return 'null';
-      return writeObject(value, ancestors, path);
+      return writeObject(value, ancestors, pathOf(parent, key));
     default:
-      throw new TypeError(`canonicalJson: ${path} is a ${typeof value}, which JSON cannot carry`);
+      throw new TypeError(`canonicalJson: ${pathOf(parent, key)} is a ${typeof value}, which JSON cannot carry`);
   }
+}
+
+function pathOf(parent: string, key: string | number | null): string {
+  return key === null ? parent : typeof key === 'number' ? `${parent}[${key}]` : `${parent}.${key}`;
 }
 
 function writeObject(value: object, ancestors: Set<object>, path: string): string {
@@ -49,12 +57,12 @@ function writeObject(value: object, ancestors: Set<object>, path: string): strin
   ancestors.add(value);
   try {
     if (Array.isArray(value)) {
-      return `[${value.map((item, i) => write(item, ancestors, `${path}[${i}]`) ?? 'null').join(',')}]`;
+      return `[${value.map((item, i) => write(item, ancestors, path, i) ?? 'null').join(',')}]`;
     }
     const record = value as Record<string, unknown>;
     const members: string[] = [];
     for (const key of Object.keys(record).sort()) {
-      const text = write(record[key], ancestors, `${path}.${key}`);
+      const text = write(record[key], ancestors, path, key);
       if (text !== undefined) members.push(`${JSON.stringify(key)}:${text}`);
     }
     return `{${members.join(',')}}`;

@@ -71,8 +71,9 @@ function embedded(em: EntityManager): { rows(sql: string, parameters: readonly u
             statements.set(sql, statement);
             if (statements.size > STATEMENTS) statements.delete(statements.keys().next().value!);
           }
-          if (statement.reader) return statement.all(...parameters);
-          statement.run(...parameters);
+          // An array binds as the anonymous parameters, without spreading thousands of them as arguments.
+          if (statement.reader) return statement.all(parameters);
+          statement.run(parameters);
           return [];
         } catch (error) {
           throw new QueryFailedError(sql, [...parameters], error as Error);
