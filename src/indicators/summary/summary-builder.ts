@@ -1,7 +1,17 @@
-import { toJsonNumber, indicatorHeadline, summarizeIndicator, IndicatorCalculation, AchievedEntry, PeriodDef, SummarizeInput, Thresholds } from '../calculation';
+import { toJsonNumber, indicatorHeadline, summarizeIndicator, IndicatorCalculation, AchievedEntry, PeriodDef, SummarizeInput, TargetEntry, Thresholds } from '../calculation';
 import { sumOfTexts } from '../calculation/decimals';
 import type { IndicatorStatus, IndicatorSummary } from '../indicator-summary.types';
-import type { AchievedGroupRow, AchievedRow, ExplanationRow, IndicatorRow, PeriodRow, TargetRow } from './summary-rows.repository';
+import type {
+  AchievedGroupRow,
+  AchievedRow,
+  ExplanationRow,
+  HeadlineGroupRow,
+  HeadlineIndicatorRow,
+  HeadlineTargetRow,
+  IndicatorRow,
+  PeriodRow,
+  TargetRow,
+} from './summary-rows.repository';
 import { groupBy } from '../../common/group-by';
 
 /** Everything the summaries of a set of projects need, loaded beforehand in a fixed number of queries. */
@@ -141,27 +151,78 @@ export function buildSummaries(
 
 /** An indicator's headline figures for a year, as the portfolio export lists them. */
 export interface IndicatorHeadlineRow {
-  indicator: IndicatorRow;
+  indicator: HeadlineIndicatorRow;
   planned: number | null;
   achieved: number | null;
   achievementPercent: number | null;
   status: IndicatorStatus;
 }
 
+/** What the headlines of a page of projects are computed from (see the repository's `headline*` reads). */
+export interface HeadlineData {
+  indicators: HeadlineIndicatorRow[];
+  /** The contract each project's year is summarised under (`chosenPeriods`); a project without one is left out. */
+  periods: Map<number, PeriodRow>;
+  targets: HeadlineTargetRow[];
+  groups: HeadlineGroupRow[];
+}
+
+/** The contract (`periodForYear`) of each project whose funding periods cover the year, by project id. */
+export function chosenPeriods(periods: readonly PeriodRow[], year: number): Map<number, PeriodRow> {
+  const chosen = new Map<number, PeriodRow>();
+  for (const [projectId, list] of groupBy(periods, (p) => p.projectId)) {
+    const period = periodForYear(list, year);
+    if (period) chosen.set(projectId, period);
+  }
+  return chosen;
+}
+
+/** A headline group as the one entry that stands for it in the calculation core (see `groupEntry`). */
+export function headlineEntry(g: HeadlineGroupRow): AchievedEntry {
+  const sum = g.sumValues !== null;
+  return {
+    periodStart: g.periodStart,
+    periodEnd: g.periodEnd,
+    partnerId: g.partnerOrganisationId,
+    dimension: null,
+    dimensionValue: null,
+    value: sum ? sumOfTexts(g.sumValues!.split(',')) : g.value!,
+    numerator: g.numerator,
+    denominator: g.denominator,
+  };
+}
+
 /**
  * The headline of every indicator (planned, achieved, achievement, status), per project id: the
  * same figures as `buildSummaries` (both start from the core's `indicatorHeadline`), without the
- * partners, dimensions, forecast and explanation an export does not show.
+ * partners, dimensions, forecast and explanation an export does not show, and from only what the
+ * headline reads: the partnership's targets of the year and of the period, and the groups of
+ * entries that are not disaggregated. The groups' order does not matter to it: an indicator's
+ * groups of the partnership, or of one partner, are of different years (no two tie as the latest),
+ * and a sum adds up the same in any order.
  */
-export function buildHeadlines(
-  data: Omit<SummaryData, 'explanations' | 'organisationNames'>,
-  year: number,
-  asOf: string,
-  thresholds: Thresholds,
-): Map<number, IndicatorHeadlineRow[]> {
+export function buildHeadlines(data: HeadlineData, year: number, asOf: string, thresholds: Thresholds): Map<number, IndicatorHeadlineRow[]> {
+  const targets = groupBy(data.targets, (t) => t.indicatorId);
+  const entries = new Map<number, AchievedEntry[]>();
+  for (const g of data.groups) push(entries, g.indicatorId, headlineEntry(g));
   const result = new Map<number, IndicatorHeadlineRow[]>();
-  for (const { indicator, input } of calculationInputs(data, year, asOf, thresholds)) {
-    const h = indicatorHeadline(input);
+  for (const indicator of data.indicators) {
+    const period = data.periods.get(indicator.projectId);
+    if (!period) continue;
+    const ownTargets: TargetEntry[] = [];
+    for (const t of targets.get(indicator.id) ?? []) {
+      if (t.fundingPeriodId === null || t.fundingPeriodId === period.id) ownTargets.push({ year: t.year, partnerId: null, value: t.value, validFrom: t.validFrom });
+    }
+    const h = indicatorHeadline({
+      indicator: { id: indicator.id, aggregation: indicator.aggregation, direction: indicator.direction, isShare: indicator.unit === 'percent', dimensions: parseDimensions(indicator.dimensions) },
+      achieved: entries.get(indicator.id) ?? [],
+      targets: ownTargets,
+      period,
+      year,
+      asOf,
+      thresholds,
+      hasExplanation: false,
+    });
     push(result, indicator.projectId, {
       indicator,
       planned: toJsonNumber(h.planned),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { listOf, selectRows } from '../../database/plain-select';
+import { selectTuples } from '../../database/select-tuples';
 import type { Aggregation, Direction, IndicatorKind, IndicatorUnit } from '../indicator-summary.types';
 
 /**
@@ -87,6 +88,33 @@ export interface AchievedRow {
   periodStart: string;
   periodEnd: string;
   value: string;
+  numerator: string | null;
+  denominator: string | null;
+}
+
+/** An indicator as the portfolio export shows it and computes its headline (no baseline or result area). */
+export type HeadlineIndicatorRow = Pick<
+  IndicatorRow,
+  'id' | 'projectId' | 'code' | 'name' | 'nameEn' | 'kind' | 'unit' | 'unitLabel' | 'aggregation' | 'direction' | 'dimensions'
+>;
+
+/** A target of the whole partnership for the year or for the whole period: all a headline asks for. */
+export type HeadlineTargetRow = Omit<TargetRow, 'partnerOrganisationId'>;
+
+/**
+ * One group of achieved values as a headline counts them: an indicator's entries of the
+ * partnership (or of one partner) for one calendar year, disaggregated ones left out. For a sum of
+ * counts, `sumValues` are the values to add and the dates are the group's first start and last
+ * end; otherwise the group is the entry that counts for "latest" and running totals (a share
+ * summed by its counts is a group of one entry).
+ */
+export interface HeadlineGroupRow {
+  indicatorId: number;
+  partnerOrganisationId: number | null;
+  periodStart: string;
+  periodEnd: string;
+  sumValues: string | null;
+  value: string | null;
   numerator: string | null;
   denominator: string | null;
 }
@@ -216,6 +244,86 @@ export class SummaryRowsRepository {
     return rows.map(groupRow);
   }
 
+  /** The export's indicators of these projects, in the summaries' order (one array per row: see `selectTuples`). */
+  async headlineIndicators(projectIds: number[]): Promise<HeadlineIndicatorRow[]> {
+    const params: unknown[] = [];
+    const rows = await selectTuples(
+      this.dataSource.manager,
+      `SELECT i.id, i."projectId", i.code, i.name, i."nameEn", i.kind, i.unit, i."unitLabel", i.aggregation, i.direction, i.dimensions
+         FROM indicator i WHERE ${inList('i."projectId"', projectIds, params)}
+        ORDER BY i."projectId", i."sortOrder", i.code`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: r[0] as number,
+      projectId: r[1] as number,
+      code: r[2] as string,
+      name: r[3] as string,
+      nameEn: r[4] as string | null,
+      kind: r[5] as IndicatorKind,
+      unit: r[6] as IndicatorUnit,
+      unitLabel: r[7] as string | null,
+      aggregation: r[8] as Aggregation,
+      direction: r[9] as Direction,
+      dimensions: r[10] as string,
+    }));
+  }
+
+  /**
+   * The partnership's targets for `year` and for the whole period, in the order `targets` gives
+   * them: a headline holds the year's value against the one and the value to date against the other.
+   */
+  async headlineTargets(projectIds: number[], year: number): Promise<HeadlineTargetRow[]> {
+    const params: unknown[] = [];
+    const scope = inList('i."projectId"', projectIds, params);
+    params.push(year);
+    const rows = await selectTuples(
+      this.dataSource.manager,
+      `SELECT t."indicatorId", t.year, t."fundingPeriodId", t.value, t."validFrom"
+         FROM target t JOIN indicator i ON i.id = t."indicatorId"
+        WHERE ${scope} AND t."partnerOrganisationId" IS NULL AND (t.year = ? OR t.year IS NULL)
+        ORDER BY t."validFrom", t.id`,
+      params,
+    );
+    return rows.map((r) => ({ indicatorId: r[0] as number, year: r[1] as number | null, fundingPeriodId: r[2] as number | null, value: r[3] as string, validFrom: r[4] as string }));
+  }
+
+  /**
+   * What a headline counts of the achieved values (see `HeadlineGroupRow`) under these contracts,
+   * one a project, chosen by the caller (`periodForYear`): the values that overlap the contract and
+   * have begun by `asOf`, up to `year`, as `achievedGroups` and `achievedShareSums` select them,
+   * without the disaggregated ones (a headline never looks at them), in one query. The latest
+   * entry's figures ride along behind its sort key, as in `achievedGroups`.
+   *
+   * The contracts come by id rather than chosen in SQL as `counted` does: SQLite then tested the
+   * "no newer contract" subquery once per value, and the query took 0.65 s instead of 0.46 s for
+   * 400,000 values (5,000 projects).
+   */
+  async headlineGroups(periodIds: number[], year: number, asOf: string): Promise<HeadlineGroupRow[]> {
+    const pg = this.postgres;
+    const concat = pg ? 'string_agg' : 'group_concat';
+    const id = pg ? `lpad(v.id::text, 12, '0')` : `printf('%012d', v.id)`;
+    const bytes = pg ? ' COLLATE "C"' : '';
+    const params: unknown[] = [];
+    const periods = inList('c.id', periodIds, params);
+    params.push(year, asOf);
+    const added = `i.aggregation = 'sum' AND i.unit <> 'percent'`;
+    const rows = await selectTuples(
+      this.dataSource.manager,
+      `SELECT v."indicatorId", v."partnerOrganisationId", MIN(v."periodStart") AS "firstStart", MAX(v."periodEnd") AS "lastEnd",
+              ${concat}(CASE WHEN ${added} THEN v.value END, ',') AS "sumValues",
+              MAX((CASE WHEN NOT (${added}) THEN v."periodEnd" || v."periodStart" || ${id} || v.value || '|' || COALESCE(v.numerator, '') || '|' || COALESCE(v.denominator, '') END)${bytes}) AS "latestKey"
+         FROM funding_period c
+         JOIN indicator i ON i."projectId" = c."projectId"
+         JOIN achieved_value v ON v."indicatorId" = i.id
+        WHERE ${periods} AND v.year <= ? AND v."periodEnd" >= c."startDate" AND v."periodStart" <= c."endDate" AND v."periodStart" <= ?
+          AND v.dimension IS NULL
+        GROUP BY v."indicatorId", v.year, v."partnerOrganisationId", CASE WHEN i.aggregation = 'sum' AND i.unit = 'percent' THEN v.id END`,
+      params,
+    );
+    return rows.map(headlineGroupRow);
+  }
+
   /**
    * Shares summed by their counts, entry by entry: whether several of them combine depends on
    * every entry carrying its counts, which the calculation core decides (percentages are never added).
@@ -298,6 +406,26 @@ function groupRow(r: RawGroupRow): AchievedGroupRow {
     latestNumerator: numerator === '' ? null : numerator,
     latestDenominator: denominator === '' ? null : denominator,
     sumValues: r.sumValues,
+  };
+}
+
+/** A headline group's columns; the latest entry's key split as in `groupRow`. */
+function headlineGroupRow(r: unknown[]): HeadlineGroupRow {
+  const sumValues = r[4] as string | null;
+  if (sumValues !== null) {
+    return { indicatorId: r[0] as number, partnerOrganisationId: r[1] as number | null, periodStart: r[2] as string, periodEnd: r[3] as string, sumValues, value: null, numerator: null, denominator: null };
+  }
+  const key = r[5] as string;
+  const [value, numerator, denominator] = key.slice(32).split('|');
+  return {
+    indicatorId: r[0] as number,
+    partnerOrganisationId: r[1] as number | null,
+    periodStart: key.slice(10, 20),
+    periodEnd: key.slice(0, 10),
+    sumValues: null,
+    value,
+    numerator: numerator === '' ? null : numerator,
+    denominator: denominator === '' ? null : denominator,
   };
 }
 

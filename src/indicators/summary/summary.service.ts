@@ -11,7 +11,7 @@ import { makeThresholds, Thresholds } from '../calculation';
 import { IndicatorStatus, IndicatorSummary } from '../indicator-summary.types';
 import type { Project } from '../../projects/entities/project.entity';
 import { groupBy } from '../../common/group-by';
-import { buildHeadlines, buildSummaries, IndicatorHeadlineRow, periodForYear, periodsForYear } from './summary-builder';
+import { buildHeadlines, buildSummaries, chosenPeriods, IndicatorHeadlineRow, periodForYear, periodsForYear } from './summary-builder';
 import { ProjectRow, ProjectScope, SummaryRowsRepository } from './summary-rows.repository';
 
 interface PeriodRef {
@@ -84,7 +84,8 @@ export class SummaryService {
   /**
    * The headline figures (planned, achieved, achievement, status) of every readable project's
    * indicators, a keyset page of projects at a time: what the portfolio export writes. Five queries
-   * a page; the same figures as the summaries, without what the export does not show.
+   * a page (its projects, their contracts, then indicators, targets and achieved values of only the
+   * kinds a headline reads); the same figures as the summaries, without what the export does not show.
    */
   async *portfolioHeadlinePages(
     year: number,
@@ -99,15 +100,13 @@ export class SummaryService {
       const page = await this.rows.projectsPage(scope, after, pageSize);
       if (page.length === 0) return;
       const ids = page.map((p) => p.id);
-      const query = { scope: ids, year, asOf };
-      const [indicators, fundingPeriods, targets, achievedGroups, achievedShareSums] = await Promise.all([
-        this.rows.indicators(ids),
-        this.rows.periods(ids),
-        this.rows.targets(ids),
-        this.rows.achievedGroups(query),
-        this.rows.achievedShareSums(query),
+      const periods = chosenPeriods(await this.rows.periods(ids), year);
+      const [indicators, targets, groups] = await Promise.all([
+        this.rows.headlineIndicators(ids),
+        this.rows.headlineTargets(ids, year),
+        this.rows.headlineGroups([...periods.values()].map((p) => p.id), year, asOf),
       ]);
-      const byProject = buildHeadlines({ indicators, fundingPeriods, targets, achievedGroups, achievedShareSums }, year, asOf, this.thresholds);
+      const byProject = buildHeadlines({ indicators, periods, targets, groups }, year, asOf, this.thresholds);
       yield page.flatMap((project) => {
         const list = byProject.get(project.id);
         return list ? [{ project, indicators: list }] : [];

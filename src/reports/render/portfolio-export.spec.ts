@@ -95,4 +95,22 @@ describe('writePortfolioXlsx', () => {
     await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
     expect(workbook.getWorksheet('Kazalniki')!.getRow(2).getCell(2).value).toBe('A & B <"C"> \'D\' – č');
   });
+
+  it('writes rows of any length among short ones, multi-byte characters included', async () => {
+    // A row is encoded into the writer's chunk whole: these are longer than a chunk, or end one.
+    const long = (n: number) => 'čŠž€ '.repeat(n);
+    const names = [long(10), long(20_000), long(3), long(6_000), long(40_000), long(1)];
+    const rows = names.flatMap((name, n) => Array.from({ length: 50 }, (_, k) => portfolioRow(n * 50 + k, { indicatorName: k === 25 ? name : `K ${n}.${k}` })));
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    await writePortfolioXlsx(rows, out);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('Kazalniki')!;
+    expect(sheet.rowCount).toBe(rows.length + 1);
+    expect(rows.map((_, n) => sheet.getRow(n + 2).getCell(5).value)).toEqual(rows.map((r) => r.indicatorName));
+    expect(rows.map((_, n) => sheet.getRow(n + 2).getCell(4).value)).toEqual(rows.map((r) => r.indicatorCode));
+  });
 });

@@ -12,8 +12,13 @@ import { PassThrough } from 'node:stream';
  * so it writes them itself. The XML is what exceljs writes for the same cells (`t="str"` text, so
  * a name beginning with "=" stays text); the workbook reads back with exceljs and LibreOffice.
  *
- * Back-pressure: rows are gathered into chunks; a chunk is written to the zip entry and, when the
+ * Back-pressure: rows are encoded into chunks; a chunk is written to the zip entry and, when the
  * entry's buffer is full (deflate or the socket is behind), the writer waits for it to drain.
+ *
+ * Each row's XML is encoded straight into the chunk's buffer, from the cells' opening tags built
+ * once per column: a chunk gathered as one string and then turned into a Buffer was read twice
+ * (its byte length, then its bytes) after being flattened, and took 0.33 s of the 0.65 s that
+ * 100,000 portfolio rows cost the writer; written row by row into the buffer, 0.15–0.2 s.
  */
 export type CellStyle = 'plain' | 'header' | 'number' | 'percent';
 export type CellValue = string | number | null;
@@ -30,14 +35,25 @@ export interface SheetLayout {
 }
 
 const STYLE_INDEX: Record<CellStyle, number> = { plain: 0, header: 1, number: 2, percent: 3 };
+const STYLES = Object.keys(STYLE_INDEX) as CellStyle[];
 const CHUNK = 64 * 1024;
+
+/** A cell's XML up to its row number (`<c r="B`) and from there to its value (`" s="2"><v>`), per style. */
+interface CellTags {
+  open: string;
+  number: Record<CellStyle, string>;
+  text: Record<CellStyle, string>;
+}
 
 export class SheetStream {
   private readonly zip = archiver('zip');
   private readonly sheet = new PassThrough({ highWaterMark: 4 * CHUNK });
-  private readonly columns: string[];
+  private readonly cells: CellTags[];
   private readonly done: Promise<void>;
-  private buffer = '';
+  private chunk = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
+  /** Chunks encoded and not yet written to the zip entry. */
+  private pending: Buffer[] = [];
   private row = 0;
   private failure: Error | null = null;
 
@@ -45,7 +61,7 @@ export class SheetStream {
     out: NodeJS.WritableStream,
     private readonly layout: SheetLayout,
   ) {
-    this.columns = layout.widths.map((_, i) => columnName(i));
+    this.cells = layout.widths.map((_, i) => cellTags(columnName(i)));
     let finished = false;
     // A failure anywhere (the zip, or a client gone mid-download) also ends a wait for 'drain'.
     const fail = (error: Error) => {
@@ -69,27 +85,25 @@ export class SheetStream {
     this.zip.pipe(out);
     for (const [name, text] of packageParts(layout)) this.zip.append(text, { name });
     this.zip.append(this.sheet, { name: 'xl/worksheets/sheet1.xml' });
-    this.buffer = sheetHead(layout);
+    this.put(sheetHead(layout));
   }
 
   /** Appends a row; `styles[i]` is the style of cell i. Null cells are left out (empty). */
   async addRow(values: readonly CellValue[], styles: readonly CellStyle[]): Promise<void> {
     const r = ++this.row;
-    let xml = `<row r="${r}">`;
+    let xml = '<row r="' + r + '">';
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
       if (value === null) continue;
-      const s = STYLE_INDEX[styles[i]];
-      const attrs = `r="${this.columns[i]}${r}"${s === 0 ? '' : ` s="${s}"`}`;
-      xml += typeof value === 'number' ? `<c ${attrs}><v>${value}</v></c>` : `<c ${attrs} t="str"><v>${xmlText(value)}</v></c>`;
+      const tags = this.cells[i];
+      xml += typeof value === 'number' ? tags.open + r + tags.number[styles[i]] + value + '</v></c>' : tags.open + r + tags.text[styles[i]] + xmlText(value) + '</v></c>';
     }
-    this.buffer += `${xml}</row>`;
-    if (this.buffer.length >= CHUNK) await this.flush();
+    if (this.put(xml + '</row>')) await this.flush();
   }
 
   /** Ends the sheet and the workbook; resolves once the output has it all. */
   async finish(): Promise<void> {
-    this.buffer += sheetTail(this.layout);
+    this.put(sheetTail(this.layout));
     await this.flush();
     this.sheet.end();
     await this.zip.finalize();
@@ -97,12 +111,44 @@ export class SheetStream {
     if (this.failure) throw this.failure;
   }
 
+  /**
+   * Encodes text into the chunk, starting a new chunk first when it might not fit (UTF-8 takes at
+   * most three bytes per UTF-16 unit); true once the chunk is full enough to be written.
+   */
+  private put(text: string): boolean {
+    if (this.used + 3 * text.length > this.chunk.length) {
+      this.pending.push(this.chunk.subarray(0, this.used));
+      this.chunk = Buffer.allocUnsafe(Math.max(CHUNK, 3 * text.length));
+      this.used = 0;
+    }
+    this.used += this.chunk.write(text, this.used);
+    return this.pending.length > 0;
+  }
+
   private async flush(): Promise<void> {
     if (this.failure) throw this.failure;
-    const text = this.buffer;
-    this.buffer = '';
-    if (!this.sheet.write(text)) await once(this.sheet, 'drain');
+    if (this.used > 0) {
+      this.pending.push(this.chunk.subarray(0, this.used));
+      this.chunk = Buffer.allocUnsafe(CHUNK);
+      this.used = 0;
+    }
+    const chunks = this.pending;
+    this.pending = [];
+    let drained = true;
+    for (const chunk of chunks) drained = this.sheet.write(chunk) && drained;
+    if (!drained) await once(this.sheet, 'drain');
   }
+}
+
+function cellTags(column: string): CellTags {
+  const number = {} as Record<CellStyle, string>;
+  const text = {} as Record<CellStyle, string>;
+  for (const style of STYLES) {
+    const s = STYLE_INDEX[style] === 0 ? '' : ` s="${STYLE_INDEX[style]}"`;
+    number[style] = `"${s}><v>`;
+    text[style] = `"${s} t="str"><v>`;
+  }
+  return { open: `<c r="${column}`, number, text };
 }
 
 /** A, B, … Z, AA, … */
