@@ -60,12 +60,12 @@ function writeObject(value: object, ancestors: Set<object>, path: string): strin
       return `[${value.map((item, i) => write(item, ancestors, path, i) ?? 'null').join(',')}]`;
     }
     const record = value as Record<string, unknown>;
-    const members: string[] = [];
+    let out = '';
     for (const key of Object.keys(record).sort()) {
       const text = write(record[key], ancestors, path, key);
-      if (text !== undefined) members.push(`${JSON.stringify(key)}:${text}`);
+      if (text !== undefined) out += `${out === '' ? '' : ','}${JSON.stringify(key)}:${text}`;
     }
-    return `{${members.join(',')}}`;
+    return `{${out}}`;
   } finally {
     ancestors.delete(value);
   }

@@ -17,15 +17,27 @@ export async function insertReturningIds(
   rows: readonly (readonly unknown[])[],
 ): Promise<number[]> {
   const ids: number[] = [];
-  const names = columns.map((c) => `"${c}"`).join(', ');
-  const row = `(${listOf(columns.length)})`;
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-    // A statement with RETURNING is one that answers rows: TypeORM's better-sqlite3 runner reads them.
-    const result = await selectRows<{ id: number | string }>(em, `INSERT INTO "${table}" (${names}) VALUES ${chunk.map(() => row).join(', ')} RETURNING "id"`, chunk.flat());
+    const result = await selectRows<{ id: number | string }>(em, insertText(table, columns, chunk.length), chunk.flat());
     if (result.length !== chunk.length) throw new Error(`insert into ${table} returned ${result.length} ids for ${chunk.length} rows`);
     // Both engines return RETURNING rows of a multi-row VALUES insert in the order given.
     ids.push(...result.map((r) => Number(r.id)));
   }
   return ids;
+}
+
+/** The statement for `count` rows, written once per table, columns and count (a batch repeats it). */
+const TEXTS = new Map<string, string>();
+
+function insertText(table: string, columns: readonly string[], count: number): string {
+  const key = `${table}\u0000${columns.join('\u0000')}\u0000${count}`;
+  let text = TEXTS.get(key);
+  if (text === undefined) {
+    const row = `(${listOf(columns.length)})`;
+    text = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array.from({ length: count }, () => row).join(', ')} RETURNING "id"`;
+    if (TEXTS.size >= 1_000) TEXTS.clear();
+    TEXTS.set(key, text);
+  }
+  return text;
 }

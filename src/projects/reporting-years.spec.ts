@@ -41,6 +41,29 @@ describe('isIsoDate', () => {
     expect(isIsoDate('2021-02-29')).toBe(false);
     expect(isIsoDate('23. 9. 2019')).toBe(false);
   });
+
+  it('answers as the regex and calendar it replaced, for every month and day of sampled years and for malformed text', () => {
+    const byRegex = (value: string) => {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+      if (!match) return false;
+      const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+      if (y < 100 || m < 1 || m > 12 || d < 1) return false;
+      const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+      return d <= (m === 2 && leap ? 29 : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]);
+    };
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    const texts: string[] = [];
+    for (const y of [0, 99, 100, 1899, 1900, 1996, 2000, 2019, 2020, 2021, 2024, 2100, 2400, 9999]) {
+      for (let m = 0; m <= 13; m++) for (let d = 0; d <= 32; d++) texts.push(`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    }
+    for (const base of ['2020-02-29', '2021-12-31']) {
+      for (let i = 0; i < base.length; i++) {
+        for (const c of ['a', ' ', '+', '-', '/', '٣', '０', '.', '\n']) texts.push(base.slice(0, i) + c + base.slice(i + 1));
+      }
+      texts.push(`${base}\n`, ` ${base}`, base.slice(1), `0${base}`, base.replace(/-/g, ''));
+    }
+    for (const text of texts) expect([text, isIsoDate(text)]).toEqual([text, byRegex(text)]);
+  });
 });
 
 describe('daysInclusive', () => {
