@@ -52,6 +52,8 @@ describe('batch jobs in the app process', () => {
     for (const name of names) {
       const pdf = await inspectPdf(await zip.files[name].async('nodebuffer'));
       expect(pdf.text).toContain(name.replace('letno-porocilo-', '').replace('-2020.pdf', ''));
+      // Stored, not deflated a second time (method 0 in the entry's header, as JSZip read it).
+      expect((zip.files[name] as unknown as { _data: { compression: { magic: string } } })._data.compression.magic).toBe('\x00\x00');
     }
   });
 
