@@ -56,6 +56,10 @@ describe('body parsing', () => {
     expect(await count('audit_entry')).toBe(before);
   });
 
+  it('asks who the caller is before what the body is: an anonymous PATCH as text/plain is 401, not 415', async () => {
+    await http().patch('/api/projects/AS').set('Content-Type', 'text/plain').send('name=Drugo').expect(401);
+  });
+
   it('refuses a POST with a DTO and no body or content type at all with 415', async () => {
     await http().post('/api/organisations').set(...bearer(admin)).expect(415);
   });
