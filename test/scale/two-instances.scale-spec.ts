@@ -67,11 +67,13 @@ async function login(base: string, username: string, ip = `${client}.1`): Promis
     const submitted = await call(A, '/api/jobs', { token, ip, body: { type: 'annual-reports', input: { year: 2020, formats: ['pdf'] } } });
     expect(submitted.status).toBe(201);
     const { id } = (await submitted.json()) as { id: string };
-    let job: { state: string; progress: number; result: { files: number } | null; failedReason: string | null } | null = null;
+    type JobView = { state: string; progress: number; result: { files: number } | null; failedReason: string | null };
+    // Cast, not annotated: an annotated `null` would narrow `job` to null in the loop's condition.
+    let job = null as JobView | null;
     const seen = new Set<number>();
     for (let i = 0; i < 600 && !['completed', 'failed', 'cancelled'].includes(job?.state ?? ''); i++) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      job = (await (await call(B, `/api/jobs/${id}`, { token, ip })).json()) as typeof job;
+      job = (await (await call(B, `/api/jobs/${id}`, { token, ip })).json()) as JobView;
       seen.add(job!.progress);
     }
     expect(job).toMatchObject({ state: 'completed', progress: 100, failedReason: null });
