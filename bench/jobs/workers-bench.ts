@@ -39,6 +39,21 @@ export async function runWorkersBenchmark(pdfs: number, redisUrl: string): Promi
   } finally {
     await app.stop();
     rmSync(dir, { recursive: true, force: true });
+    await forgetQueue(redisUrl, env.JOB_QUEUE);
+  }
+}
+
+/** The benchmark's own queue, removed from Redis with everything BullMQ kept of its jobs. */
+async function forgetQueue(redisUrl: string, name: string): Promise<void> {
+  const { Queue } = await import('bullmq');
+  const { default: Redis } = await import('ioredis');
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue(name, { connection });
+  try {
+    await queue.obliterate({ force: true });
+  } finally {
+    await queue.close();
+    connection.disconnect();
   }
 }
 
