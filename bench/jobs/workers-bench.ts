@@ -8,9 +8,9 @@ import { seedProjects } from '../support/seed';
 /**
  * "Izvozi vse" for `pdfs` projects (one annual PDF each), submitted to an app instance over HTTP
  * and run on the BullMQ queue by one worker process, then by two: the time from submitting to the
- * job being done, and the throughput ratio. The app instance only queues and answers the polls;
- * the workers share one SQLite file (WAL) and a queue of their own in Redis (JOB_QUEUE), so other
- * users of the same Redis are not disturbed.
+ * job being done (fresh workers, then the same workers warm), and the throughput ratio. The app
+ * instance only queues and answers the polls; the workers share one SQLite file (WAL) and a queue
+ * of their own in Redis (JOB_QUEUE), so other users of the same Redis are not disturbed.
  */
 export async function runWorkersBenchmark(pdfs: number, redisUrl: string): Promise<void> {
   out(`\n== ${pdfs} annual PDFs as one job ("Izvozi vse"): one worker process vs two (the app instance idle)`);
@@ -20,22 +20,29 @@ export async function runWorkersBenchmark(pdfs: number, redisUrl: string): Promi
   try {
     await seedProjects(dir + '/bench.sqlite', 0, pdfs, { indicators: 12, years: [2020], valuesPerYear: 4 });
     const token = await app.token();
-    const seconds: number[] = [];
+    // Each set of workers runs the job twice: fresh from start (their code not yet compiled by
+    // V8, which at ~5 s of work is a large part of it), then warm, as a worker that has been up
+    // for a while runs it. The figure is the warm throughput; both are printed.
+    const cold: number[] = [];
+    const warm: number[] = [];
     for (const count of [1, 2]) {
       const workers = await Promise.all(Array.from({ length: count }, () => startWorker({ ...process.env, NODE_ENV: 'development', TOKEN_SECRET, DATABASE_URL: '', ...env })));
       try {
-        const started = Date.now();
-        const job = await submit(app.port, token);
-        const done = await waitDone(app.port, token, job);
-        const s = (Date.now() - started) / 1000;
-        seconds.push(s);
-        out(`  ${count} worker${count > 1 ? 's' : ''}: ${done.files} PDFs in ${s.toFixed(1)} s = ${(done.files / s).toFixed(1)} PDFs/s`);
+        for (const [label, seconds] of [['fresh', cold], ['warm', warm]] as const) {
+          const started = Date.now();
+          const job = await submit(app.port, token);
+          const done = await waitDone(app.port, token, job);
+          const s = (Date.now() - started) / 1000;
+          seconds.push(s);
+          out(`  ${count} worker${count > 1 ? 's' : ''}, ${label}: ${done.files} PDFs in ${s.toFixed(1)} s = ${(done.files / s).toFixed(1)} PDFs/s`);
+        }
       } finally {
         await Promise.all(workers.map(stop));
       }
     }
-    const r = ratio(seconds[0], seconds[1]);
-    figure({ what: `${pdfs} annual PDFs, throughput of two workers over one`, ours: `${seconds[1].toFixed(1)} s`, bare: `${seconds[0].toFixed(1)} s`, ratio: r, goal: '≥ 1.8×', ok: r >= 1.8 });
+    out(`  fresh workers: two over one ${ratio(cold[0], cold[1])}×`);
+    const r = ratio(warm[0], warm[1]);
+    figure({ what: `${pdfs} annual PDFs, throughput of two warm workers over one`, ours: `${warm[1].toFixed(1)} s`, bare: `${warm[0].toFixed(1)} s`, ratio: r, goal: '≥ 1.8×', ok: r >= 1.8 });
   } finally {
     await app.stop();
     rmSync(dir, { recursive: true, force: true });
