@@ -35,6 +35,9 @@ const CHECKED_TOKENS = 2_000;
 /** Signs and checks the short-lived access tokens (HS256, lifetime from TOKEN_TTL_SECONDS). */
 @Injectable()
 export class AccessTokens {
+  /** Tokens already checked, by their exact text (see verify). */
+  private readonly checked = new Map<string, VerifiedToken>();
+
   constructor(
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -73,8 +76,6 @@ export class AccessTokens {
     }
     return verified;
   }
-
-  private readonly checked = new Map<string, VerifiedToken>();
 
   private async check(token: string): Promise<VerifiedToken | null> {
     try {

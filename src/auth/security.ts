@@ -22,12 +22,13 @@ export const BODY_LIMIT = '1mb';
  * - cookie-parser, for the token cookie of the web pages.
  * - `Cache-Control: no-store` on the API: answers hold figures about vulnerable people, which no
  *   browser or proxy cache should keep. So no answer sent with `res.send` gets an ETag either: no
- *   cache keeps the answer it would name, and express would hash every answer's body for it.
- *   Static files (`sendFile`) keep theirs, which their own module sets.
+ *   cache keeps the answer it would name, and express would hash every answer's body for it. The
+ *   setting is an ETag function that names none, not `false`: express hands `sendFile` whether
+ *   the setting is on, and the web pages' files keep their ETags (web.controller.ts).
  */
 export function applySecurity(app: INestApplication): void {
   const express = app as NestExpressApplication;
-  express.set('etag', false);
+  express.set('etag', noEtag);
   express.use(
     helmet({
       contentSecurityPolicy: {
@@ -70,6 +71,11 @@ function bodyParserErrors(error: unknown, _req: Request, _res: Response, next: N
     return refuse(e.status, 'Telesa zahteve ni bilo mogoče prebrati', 'The request body could not be read');
   }
   next(error);
+}
+
+/** express's ETag function for `res.send` answers: none (see applySecurity). */
+function noEtag(): undefined {
+  return undefined;
 }
 
 function noStore(_req: Request, res: Response, next: NextFunction): void {

@@ -46,6 +46,19 @@ describe('validation fast path', () => {
     );
   });
 
+  it('leaves to the pipe a class that sets a field without rules itself (the whitelist would refuse it)', async () => {
+    const { IsString } = await import('class-validator');
+    class WithInitializer {
+      @IsString()
+      name!: string;
+
+      internal = 'x';
+    }
+    expect(readsRulesOf(WithInitializer)).toBe(false);
+    expect(acceptedAsIs(WithInitializer, { name: 'a' })).toBeNull();
+    await expect(slow(WithInitializer, { name: 'a' })).rejects.toThrow();
+  });
+
   it('leaves to the pipe every body it does not accept as it is', () => {
     for (const body of [
       { periodStart: '2021-02-30', periodEnd: '2021-03-01', value: '1' },
@@ -73,11 +86,10 @@ describe('validation fast path', () => {
         accepted++;
         const reference = await slow(type, { ...body }).catch((error: unknown) => error);
         if (reference instanceof Error) throw new Error(`${type.name}: the fast path accepted ${JSON.stringify(body).slice(0, 300)}, the pipe refused it: ${JSON.stringify((reference as { response?: unknown }).response).slice(0, 300)}`);
-        expect(Object.getPrototypeOf(fast)).toBe(Object.getPrototypeOf(reference));
-        expect({ ...fast }).toEqual({ ...(reference as object) });
+        expect(fast).toStrictEqual(reference);
       }
     }
-    // 35 of the 59 classes are read here today; 400 bodies each gives some 1,700 accepted ones.
+    // Most of the app's DTO classes are flat and read here; 400 bodies each gives well over a thousand accepted ones.
     expect(read).toBeGreaterThan(20);
     expect(accepted).toBeGreaterThan(1000);
   });

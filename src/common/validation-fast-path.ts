@@ -15,14 +15,15 @@ const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
  * body: the ValidationPipe's own work (class-transformer's copy, class-validator's executor and
  * its error objects) is about a tenth of a value write's CPU, for bodies that are almost always
  * valid. The decorators stay the one statement of the rules; this runs the same constraint
- * objects class-validator would, on the same instance, and only ever answers "valid, here is the
- * instance" or "not decided here". Anything it does not decide (an unknown or non-primitive field,
+ * objects class-validator would, on an instance built as class-transformer builds it, and only
+ * ever answers "valid, here is the instance" or "not decided here". Anything it does not decide (an unknown or non-primitive field,
  * a failed check, a class it cannot read) goes through the ValidationPipe, which finds and words
  * the errors as before.
  *
  * A class is read here only if every rule on it is of a kind this code runs exactly as
  * class-validator's executor does (conditions from IsOptional/ValidateIf, IsDefined, synchronous
- * constraints, Allow), none uses groups or `each`, no field is nested, and class-transformer does
+ * constraints, Allow), none uses groups, `each` or `always`, every field the class sets itself has
+ * rules, no field is nested, and class-transformer does
  * nothing for it but copy and apply its Transform functions (no Type, Expose or Exclude, no
  * accessors or methods, no versions or groups on a Transform): then class-transformer's instance
  * of a body of primitive values is a new instance with each field of the body copied through the
@@ -123,6 +124,9 @@ function rulesOf(type: Function): Rules | null {
         return null;
     }
   }
+  // A field the class sets itself (an initializer, a constructor) is a key of every instance,
+  // which class-validator's whitelist checks as it checks the body's: one without rules is left to it.
+  if (Object.keys(new (type as new () => object)()).some((key) => !properties.has(key))) return null;
   return { properties };
 }
 

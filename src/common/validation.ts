@@ -29,9 +29,9 @@ class StrictValidationPipe extends ValidationPipe {
     // YearPipe). Converting them here first would hand those pipes `Number(' 1')` or
     // `Number('0x10')` instead of the text.
     if (metadata.type === 'param' || (metadata.type === 'query' && metadata.data !== undefined)) return value;
-    const accepted = metadata.type === 'body' && metadata.metatype && this.toValidate(metadata) ? acceptedAsIs(metadata.metatype, value) : null;
-    const result: unknown = accepted ?? (await super.transform(value, metadata));
-    if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata)) {
+    const typedBody = metadata.type === 'body' && metadata.metatype && this.toValidate(metadata) ? metadata.metatype : null;
+    const result: unknown = (typedBody && acceptedAsIs(typedBody, value)) ?? (await super.transform(value, metadata));
+    if (typedBody) {
       const nulls = forbiddenNulls(result);
       if (nulls.length > 0) throw badRequest(nulls);
     }

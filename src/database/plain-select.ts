@@ -40,7 +40,9 @@ export async function selectRows<T>(em: EntityManager, sql: string, parameters: 
  * result object, logger and subscriber calls), which a value write paid on a dozen statements;
  * these statements are kept prepared here instead (at most STATEMENTS of them, the oldest
  * dropped), and fail with TypeORM's QueryFailedError as through the runner, so that callers read
- * errors the same way. TypeORM's query logging does not see them.
+ * errors the same way (a statement that does not even prepare fails so too, where the runner let
+ * SQLite's own error through). TypeORM's query logging and its subscribers' query events do not
+ * see them; the app has no such subscribers.
  */
 const STATEMENTS = 200;
 

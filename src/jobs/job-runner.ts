@@ -133,7 +133,7 @@ export class JobRunner {
         const written = once(archive, 'entry');
         // A PDF's streams and an XLSX (itself a ZIP) are deflated already: stored as they are,
         // they cost the assembling worker a CRC instead of a second deflate that gains little.
-        archive.append(body as Buffer, { name, store: COMPRESSED.test(name) } as archiver.EntryData);
+        archive.append(body as Buffer, { name, store: COMPRESSED.test(name) } satisfies archiver.ZipEntryData);
         await written;
         files += 1;
       },
