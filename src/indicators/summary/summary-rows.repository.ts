@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { listOf, selectRows } from '../../database/plain-select';
-import { selectTuples } from '../../database/select-tuples';
+import { listOf, selectRows, selectTuples } from '../../database/plain-select';
 import type { Aggregation, Direction, IndicatorKind, IndicatorUnit } from '../indicator-summary.types';
 
 /**
