@@ -105,18 +105,16 @@ function* calculationInputs(
   for (const g of data.achievedGroups) push(entries, g.indicatorId, groupEntry(g));
   for (const r of data.achievedShareSums) push(entries, r.indicatorId, rowEntry(r));
   const explained = new Set((data.explanations ?? []).map((e) => e.indicatorId));
-  const periods = groupBy(data.fundingPeriods, (p) => p.projectId);
   // One contract per project, not per indicator.
-  const chosen = new Map<number, PeriodRow | null>();
-  for (const [projectId, list] of periods) chosen.set(projectId, periodForYear(list, year, fundingPeriodId));
+  const chosen = chosenPeriods(data.fundingPeriods, year, fundingPeriodId);
   for (const indicator of data.indicators) {
-    const period = chosen.get(indicator.projectId) ?? null;
+    const period = chosen.get(indicator.projectId);
     if (!period) continue;
     const ownTargets = (targets.get(indicator.id) ?? []).filter((t) => t.fundingPeriodId === null || t.fundingPeriodId === period.id);
     yield {
       indicator,
       input: {
-        indicator: { id: indicator.id, aggregation: indicator.aggregation, direction: indicator.direction, isShare: indicator.unit === 'percent', dimensions: parseDimensions(indicator.dimensions) },
+        indicator: calculationDef(indicator),
         achieved: (entries.get(indicator.id) ?? []).sort(byEntryOrder),
         targets: ownTargets.map((t) => ({ year: t.year, partnerId: t.partnerOrganisationId, value: t.value, validFrom: t.validFrom })),
         period: period as PeriodDef,
@@ -168,10 +166,10 @@ export interface HeadlineData {
 }
 
 /** The contract (`periodForYear`) of each project whose funding periods cover the year, by project id. */
-export function chosenPeriods(periods: readonly PeriodRow[], year: number): Map<number, PeriodRow> {
+export function chosenPeriods(periods: readonly PeriodRow[], year: number, fundingPeriodId?: number): Map<number, PeriodRow> {
   const chosen = new Map<number, PeriodRow>();
   for (const [projectId, list] of groupBy(periods, (p) => p.projectId)) {
-    const period = periodForYear(list, year);
+    const period = periodForYear(list, year, fundingPeriodId);
     if (period) chosen.set(projectId, period);
   }
   return chosen;
@@ -214,7 +212,7 @@ export function buildHeadlines(data: HeadlineData, year: number, asOf: string, t
       if (t.fundingPeriodId === null || t.fundingPeriodId === period.id) ownTargets.push({ year: t.year, partnerId: null, value: t.value, validFrom: t.validFrom });
     }
     const h = indicatorHeadline({
-      indicator: { id: indicator.id, aggregation: indicator.aggregation, direction: indicator.direction, isShare: indicator.unit === 'percent', dimensions: parseDimensions(indicator.dimensions) },
+      indicator: calculationDef(indicator),
       achieved: entries.get(indicator.id) ?? [],
       targets: ownTargets,
       period,
@@ -238,6 +236,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** An indicator as the calculation core defines it, for the summaries and the headlines alike. */
+function calculationDef(indicator: HeadlineIndicatorRow): SummarizeInput['indicator'] {
+  return { id: indicator.id, aggregation: indicator.aggregation, direction: indicator.direction, isShare: indicator.unit === 'percent', dimensions: parseDimensions(indicator.dimensions) };
 }
 
 function parseDimensions(text: string | string[]): string[] {

@@ -227,14 +227,13 @@ export class SummaryRowsRepository {
     const pg = this.postgres;
     const concat = pg ? `string_agg(CASE WHEN sum_rows THEN value END, ',')` : `group_concat(CASE WHEN sum_rows THEN value END, ',')`;
     const id = pg ? `lpad(id::text, 12, '0')` : `printf('%012d', id)`;
-    // Byte order, whatever the database's collation (PostgreSQL's may skip punctuation).
-    const bytes = pg ? ' COLLATE "C"' : '';
+    const bytes = byteOrder(pg);
     const rows = await this.query<RawGroupRow>(
       `${cte}
        SELECT "indicatorId", year, "partnerOrganisationId", dimension, "dimensionValue",
               MIN(("periodStart" || ${id})${bytes}) AS "firstKey",
               MAX("periodEnd") AS "lastEnd",
-              MAX(("periodEnd" || "periodStart" || ${id} || value || '|' || COALESCE(numerator, '') || '|' || COALESCE(denominator, ''))${bytes}) AS "latestKey",
+              MAX(${latestKey(pg, '')}) AS "latestKey",
               ${concat} AS "sumValues"
          FROM counted
         GROUP BY "indicatorId", year, "partnerOrganisationId", dimension, "dimensionValue"`,
@@ -301,8 +300,6 @@ export class SummaryRowsRepository {
   async headlineGroups(periodIds: number[], year: number, asOf: string): Promise<HeadlineGroupRow[]> {
     const pg = this.postgres;
     const concat = pg ? 'string_agg' : 'group_concat';
-    const id = pg ? `lpad(v.id::text, 12, '0')` : `printf('%012d', v.id)`;
-    const bytes = pg ? ' COLLATE "C"' : '';
     const params: unknown[] = [];
     const periods = inList('c.id', periodIds, params);
     params.push(year, asOf);
@@ -311,7 +308,7 @@ export class SummaryRowsRepository {
       this.dataSource.manager,
       `SELECT v."indicatorId", v."partnerOrganisationId", MIN(v."periodStart") AS "firstStart", MAX(v."periodEnd") AS "lastEnd",
               ${concat}(CASE WHEN ${added} THEN v.value END, ',') AS "sumValues",
-              MAX((CASE WHEN NOT (${added}) THEN v."periodEnd" || v."periodStart" || ${id} || v.value || '|' || COALESCE(v.numerator, '') || '|' || COALESCE(v.denominator, '') END)${bytes}) AS "latestKey"
+              MAX(CASE WHEN NOT (${added}) THEN ${latestKey(pg, 'v.')} END) AS "latestKey"
          FROM funding_period c
          JOIN indicator i ON i."projectId" = c."projectId"
          JOIN achieved_value v ON v."indicatorId" = i.id
@@ -389,7 +386,7 @@ interface RawGroupRow {
 
 /** Splits the sort keys: `periodStart` (10) + id (12); `periodEnd` (10) + `periodStart` (10) + id (12) + value|numerator|denominator. */
 function groupRow(r: RawGroupRow): AchievedGroupRow {
-  const [latestValue, numerator, denominator] = r.latestKey.slice(32).split('|');
+  const latest = splitLatestKey(r.latestKey);
   return {
     indicatorId: r.indicatorId,
     year: r.year,
@@ -399,33 +396,43 @@ function groupRow(r: RawGroupRow): AchievedGroupRow {
     firstStart: r.firstKey.slice(0, 10),
     firstId: Number(r.firstKey.slice(10)),
     lastEnd: r.lastEnd,
-    latestEnd: r.latestKey.slice(0, 10),
-    latestStart: r.latestKey.slice(10, 20),
-    latestValue,
-    latestNumerator: numerator === '' ? null : numerator,
-    latestDenominator: denominator === '' ? null : denominator,
+    latestEnd: latest.periodEnd,
+    latestStart: latest.periodStart,
+    latestValue: latest.value,
+    latestNumerator: latest.numerator,
+    latestDenominator: latest.denominator,
     sumValues: r.sumValues,
   };
 }
 
-/** A headline group's columns; the latest entry's key split as in `groupRow`. */
+/** A headline group's columns; the latest entry's figures from its key (`splitLatestKey`). */
 function headlineGroupRow(r: unknown[]): HeadlineGroupRow {
   const sumValues = r[4] as string | null;
   if (sumValues !== null) {
     return { indicatorId: r[0] as number, partnerOrganisationId: r[1] as number | null, periodStart: r[2] as string, periodEnd: r[3] as string, sumValues, value: null, numerator: null, denominator: null };
   }
-  const key = r[5] as string;
+  return { indicatorId: r[0] as number, partnerOrganisationId: r[1] as number | null, sumValues: null, ...splitLatestKey(r[5] as string) };
+}
+
+/** Byte order for a sort key, whatever the database's collation (PostgreSQL's may skip punctuation). */
+function byteOrder(postgres: boolean): string {
+  return postgres ? ' COLLATE "C"' : '';
+}
+
+/**
+ * The sort key whose MAX is a group's latest entry, with that entry's figures riding behind it:
+ * end date, start date, the id in twelve digits (the newer of two entries of the same days wins),
+ * then `value|numerator|denominator`. `alias` is the value table's prefix in the query ('v.' or '').
+ */
+function latestKey(postgres: boolean, alias: string): string {
+  const id = postgres ? `lpad(${alias}id::text, 12, '0')` : `printf('%012d', ${alias}id)`;
+  return `(${alias}"periodEnd" || ${alias}"periodStart" || ${id} || ${alias}value || '|' || COALESCE(${alias}numerator, '') || '|' || COALESCE(${alias}denominator, ''))${byteOrder(postgres)}`;
+}
+
+/** A `latestKey` taken apart again. */
+function splitLatestKey(key: string): { periodStart: string; periodEnd: string; value: string; numerator: string | null; denominator: string | null } {
   const [value, numerator, denominator] = key.slice(32).split('|');
-  return {
-    indicatorId: r[0] as number,
-    partnerOrganisationId: r[1] as number | null,
-    periodStart: key.slice(10, 20),
-    periodEnd: key.slice(0, 10),
-    sumValues: null,
-    value,
-    numerator: numerator === '' ? null : numerator,
-    denominator: denominator === '' ? null : denominator,
-  };
+  return { periodEnd: key.slice(0, 10), periodStart: key.slice(10, 20), value, numerator: numerator === '' ? null : numerator, denominator: denominator === '' ? null : denominator };
 }
 
 /** `column IN (?, ?, …)`, pushing the ids; an empty list matches nothing. */
