@@ -1,15 +1,19 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { ChildProcess, fork, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { figure, out, ratio, ROOT, startApp, stop, TOKEN_SECRET } from '../support/processes';
+import { barePdf, pdfLines } from '../reports/pdf-bench';
+import { figure, median, out, ratio, ROOT, startApp, stop, timedGet, TOKEN_SECRET } from '../support/processes';
 import { seedProjects } from '../support/seed';
 
 /**
  * "Izvozi vse" for `pdfs` projects (one annual PDF each), submitted to an app instance over HTTP
  * and run on the BullMQ queue by one worker process, then by two: the time from submitting to the
- * job being done (fresh workers, then the same workers warm), and the throughput ratio. The app
- * instance only queues and answers the polls; the workers share one SQLite file (WAL) and a queue
+ * job being done (fresh workers, then the same workers warm), and the throughput ratio; beside it
+ * the same ratio for bare pdfkit processes drawing the same lines, which is as far as two
+ * processes of this machine get over one at this work. The app instance only queues and answers
+ * the polls; the workers run as `npm run worker` runs them, share one SQLite file (WAL) and a queue
  * of their own in Redis (JOB_QUEUE), so other users of the same Redis are not disturbed.
  */
 export async function runWorkersBenchmark(pdfs: number, redisUrl: string): Promise<void> {
@@ -20,34 +24,98 @@ export async function runWorkersBenchmark(pdfs: number, redisUrl: string): Promi
   try {
     await seedProjects(dir + '/bench.sqlite', 0, pdfs, { indicators: 12, years: [2020], valuesPerYear: 4 });
     const token = await app.token();
-    // Each set of workers runs the job twice: fresh from start (their code not yet compiled by
-    // V8, which at ~5 s of work is a large part of it), then warm, as a worker that has been up
-    // for a while runs it. The figure is the warm throughput; both are printed.
+    // Each set of workers runs the job fresh from start (their code not yet compiled by V8, which
+    // at a few seconds of work is a large part of it), then WARM_RUNS times warm, as a worker that
+    // has been up for a while runs it. The figure is the median warm throughput; all are printed.
     const cold: number[] = [];
-    const warm: number[] = [];
+    const warm: number[][] = [];
     for (const count of [1, 2]) {
       const workers = await Promise.all(Array.from({ length: count }, () => startWorker({ ...process.env, NODE_ENV: 'development', TOKEN_SECRET, DATABASE_URL: '', ...env })));
+      const name = `${count} worker${count > 1 ? 's' : ''}`;
       try {
-        for (const [label, seconds] of [['fresh', cold], ['warm', warm]] as const) {
+        const runs: number[] = [];
+        for (let run = 0; run <= WARM_RUNS; run++) {
+          const label = run === 0 ? 'fresh' : `warm ${run}`;
+          const cpu0 = workers.map((w) => cpuOf(w.pid!));
+          const app0 = cpuOf(app.pid);
           const started = Date.now();
           const job = await submit(app.port, token);
           const done = await waitDone(app.port, token, job);
           const s = (Date.now() - started) / 1000;
-          seconds.push(s);
-          out(`  ${count} worker${count > 1 ? 's' : ''}, ${label}: ${done.files} PDFs in ${s.toFixed(1)} s = ${(done.files / s).toFixed(1)} PDFs/s`);
+          if (run === 0) cold.push(s);
+          else runs.push(s);
+          const cpu = workers.map((w, i) => (cpuOf(w.pid!) - cpu0[i]).toFixed(1)).join(' + ');
+          out(`  ${name}, ${label}: ${done.files} PDFs in ${s.toFixed(1)} s = ${(done.files / s).toFixed(1)} PDFs/s`);
+          out(`    ${await timeline(redisUrl, env.JOB_QUEUE, job, started)}; worker CPU ${cpu} s, app CPU ${(cpuOf(app.pid) - app0).toFixed(1)} s`);
         }
+        warm.push(runs);
       } finally {
         await Promise.all(workers.map(stop));
       }
     }
-    out(`  fresh workers: two over one ${ratio(cold[0], cold[1])}×`);
-    const r = ratio(warm[0], warm[1]);
-    figure({ what: `${pdfs} annual PDFs, throughput of two warm workers over one`, ours: `${warm[1].toFixed(1)} s`, bare: `${warm[0].toFixed(1)} s`, ratio: r, goal: '≥ 1.8×', ok: r >= 1.8 });
+    const [one, two] = warm.map(median);
+    out(`  fresh workers: two over one ${ratio(cold[0], cold[1])}×; warm (median of ${WARM_RUNS}): ${one.toFixed(1)} s and ${two.toFixed(1)} s`);
+
+    // The same work without Kazalnik: one report's lines (read back from its PDF) drawn by bare
+    // pdfkit, as the PDF benchmark's baseline draws them, `pdfs` times in one process and then
+    // split between two, each process warm. How far two processes of this machine get over one
+    // at drawing PDFs is the ceiling for two workers.
+    const sample = await timedGet(app, `/api/projects/B00000/reports/annual?year=2020&format=pdf&date=${REPORT_DATE}`, token, true);
+    const linesFile = join(dir, 'lines.json');
+    writeFileSync(linesFile, JSON.stringify(await pdfLines(sample.body!)));
+    const bare: number[][] = [[], []];
+    for (let run = 0; run < WARM_RUNS; run++) {
+      for (const count of [1, 2]) bare[count - 1].push(await bareDraw(count, pdfs, linesFile));
+    }
+    const [bareOne, bareTwo] = bare.map(median);
+    out(`  bare pdfkit, ${pdfs} PDFs of the same lines: one process ${bare[0].map((x) => x.toFixed(1)).join(', ')} s; two ${bare[1].map((x) => x.toFixed(1)).join(', ')} s`);
+    const r = ratio(one, two);
+    const ceiling = ratio(bareOne, bareTwo);
+    figure({ what: `${pdfs} annual PDFs, throughput of two warm workers over one`, ours: `${two.toFixed(1)} s`, bare: `${one.toFixed(1)} s`, ratio: r, goal: '≥ 1.8×', ok: r >= 1.8 });
+    figure({ what: `${pdfs} PDFs by bare pdfkit, two processes over one (informative)`, ours: `${bareTwo.toFixed(1)} s`, bare: `${bareOne.toFixed(1)} s`, ratio: ceiling, goal: '–', ok: null });
+    figure({ what: `two workers' gain over bare pdfkit's (informative)`, ours: `${r}×`, bare: `${ceiling}×`, ratio: ratio(r, ceiling), goal: '–', ok: null });
   } finally {
     await app.stop();
     rmSync(dir, { recursive: true, force: true });
     await forgetQueue(redisUrl, env.JOB_QUEUE).catch((error: unknown) => out(`  (the queue ${env.JOB_QUEUE} stays in Redis: ${(error as Error).message})`));
   }
+}
+
+/**
+ * Where the job's wall time went, from what BullMQ kept of it: until the first part started, the
+ * parts (each worker's share of them and how busy it was while any part ran), and the assembly.
+ */
+async function timeline(redisUrl: string, name: string, id: string, submitted: number): Promise<string> {
+  const { Queue, Job } = await import('bullmq');
+  const { default: Redis } = await import('ioredis');
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  const queue = new Queue(name, { connection });
+  try {
+    const parent = await Job.fromId(queue, id);
+    const parts = [];
+    for (let i = 0; ; i++) {
+      const part = await Job.fromId(queue, `${id}.${i}`);
+      if (!part) break;
+      parts.push(part);
+    }
+    if (!parent || parts.length === 0) return 'no timeline (the job is not split)';
+    const first = Math.min(...parts.map((p) => p.processedOn!));
+    const last = Math.max(...parts.map((p) => p.finishedOn!));
+    const busy = new Map<string, number>();
+    for (const p of parts) busy.set(p.processedBy ?? '?', (busy.get(p.processedBy ?? '?') ?? 0) + (p.finishedOn! - p.processedOn!));
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    const workers = [...busy.values()].map((ms) => `${Math.round((ms / (last - first)) * 100)} %`).join(', ');
+    return `until the first part ${s(first - submitted)}; ${parts.length} parts ${s(last - first)} (workers busy ${workers}); assembly ${s(parent.finishedOn! - Math.max(last, parent.processedOn!))} after waiting ${s(parent.processedOn! - last)}`;
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
+}
+
+/** User and system CPU seconds a process has used so far (Linux /proc). */
+function cpuOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** The benchmark's own queue, removed from Redis with everything BullMQ kept of its jobs. */
@@ -64,10 +132,53 @@ async function forgetQueue(redisUrl: string, name: string): Promise<void> {
   }
 }
 
+/** node's flags in `npm run worker` (package.json), which the workers and the bare drawers run with alike. */
+const WORKER_FLAGS: string[] = (() => {
+  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.worker;
+  const words = script.split(/\s+/);
+  if (words[0] !== 'node' || !words[words.length - 1].endsWith('worker.js')) throw new Error(`npm run worker is not "node [flags] …worker.js": ${script}`);
+  return words.slice(1, -1);
+})();
+
+/** Warm runs of each set of workers (and of each set of bare drawers); the figure is their median. */
+const WARM_RUNS = 3;
+/** PDFs each bare process draws before it is timed. */
+const BARE_WARM_UP = 40;
+const REPORT_DATE = '2021-02-15';
+
+/**
+ * `pdfs` PDFs of the lines in `linesFile` drawn by `count` bare processes side by side, each warm:
+ * the seconds from telling them to start to the last one done.
+ */
+async function bareDraw(count: number, pdfs: number, linesFile: string): Promise<number> {
+  const shares = Array.from({ length: count }, (_, i) => Math.floor(pdfs / count) + (i < pdfs % count ? 1 : 0));
+  const children = shares.map((share) => fork(__filename, ['--draw', linesFile, String(share)], { execArgv: WORKER_FLAGS, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }));
+  try {
+    await Promise.all(children.map((child) => once(child, 'message')));
+    const started = Date.now();
+    const finished = Promise.all(children.map((child) => once(child, 'message')));
+    for (const child of children) child.send('go');
+    await finished;
+    return (Date.now() - started) / 1000;
+  } finally {
+    await Promise.all(children.map(stop));
+  }
+}
+
+/** A bare drawer (a child of `bareDraw`): warms up, says so, and on "go" draws its share. */
+async function drawChild(linesFile: string, count: number): Promise<void> {
+  const lines = JSON.parse(readFileSync(linesFile, 'utf8')) as string[];
+  for (let i = 0; i < BARE_WARM_UP; i++) await barePdf(lines);
+  process.send!('ready');
+  await once(process, 'message');
+  for (let i = 0; i < count; i++) await barePdf(lines);
+  process.send!('done');
+}
+
 /** A worker process; resolves once it takes jobs. */
 function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'jobs', 'worker.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...WORKER_FLAGS, join(ROOT, 'dist', 'src', 'jobs', 'worker.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     let seen = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       if (seen === null) return;
@@ -85,7 +196,7 @@ async function submit(port: number, token: string): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${port}/api/jobs`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ type: 'annual-reports', input: { year: 2020, formats: ['pdf'], date: '2021-02-15' } }),
+    body: JSON.stringify({ type: 'annual-reports', input: { year: 2020, formats: ['pdf'], date: REPORT_DATE } }),
   });
   if (res.status !== 201 && res.status !== 200) throw new Error(`submit: HTTP ${res.status} ${await res.text()}`);
   return ((await res.json()) as { id: string }).id;
@@ -100,3 +211,5 @@ async function waitDone(port: number, token: string, id: string): Promise<{ file
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+if (process.argv[2] === '--draw') void drawChild(process.argv[3], Number(process.argv[4]));

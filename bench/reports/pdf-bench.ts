@@ -21,7 +21,7 @@ export async function runPdfBenchmark(project: string, year: number, runs: numbe
     const token = await app.token();
     const path = `/api/projects/${project}/reports/annual?year=${year}&format=pdf`;
     const sample = await timedGet(app, path, token, true);
-    const lines = (await pdfText(sample.body!)).split(/[\n\f]/).map((l) => l.trim()).filter(Boolean);
+    const lines = await pdfLines(sample.body!);
     const linesFile = join(dir, 'lines.json');
     writeFileSync(linesFile, JSON.stringify(lines));
     const bare = await startBare(__filename, [linesFile]);
@@ -39,8 +39,13 @@ export async function runPdfBenchmark(project: string, year: number, runs: numbe
   }
 }
 
+/** The PDF's lines of text, without empty ones. */
+export async function pdfLines(pdf: Buffer): Promise<string[]> {
+  return (await pdfText(pdf)).split(/[\n\f]/).map((l) => l.trim()).filter(Boolean);
+}
+
 /** The PDF's text, read back with pdfjs-dist (ESM only, so in a child process, as the tests do). */
-function pdfText(pdf: Buffer): Promise<string> {
+export function pdfText(pdf: Buffer): Promise<string> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [join(ROOT, 'test', 'support', 'pdf-text-child.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
     const chunks: Buffer[] = [];
@@ -51,7 +56,8 @@ function pdfText(pdf: Buffer): Promise<string> {
   });
 }
 
-function barePdf(lines: string[]): Promise<Buffer> {
+/** Bare pdfkit: the lines in DejaVu, one after the other, as a PDF. */
+export function barePdf(lines: string[]): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', font: FONT_REGULAR });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve) => {

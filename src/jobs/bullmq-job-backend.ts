@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { FlowProducer, Job, JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type Redis from 'ioredis';
+import { hostname } from 'node:os';
 import { connectRedis } from '../redis/redis.module';
 import { isRetryable, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobBackend, partId, partsProgress, reasonOf } from './job-backend';
 import type { AttemptHooks, JobRunner } from './job-runner';
@@ -131,7 +132,7 @@ export class BullmqJobBackend implements JobBackend {
           throw error instanceof Error ? error : new Error(reason);
         }
       },
-      { connection: this.connection(), concurrency },
+      { connection: this.connection(), concurrency, name: `${hostname()}:${process.pid}` },
     );
     this.worker.on('failed', (job, error) => this.logger.warn(`Job ${job?.id} (${job?.name}) attempt ${job?.attemptsMade} failed: ${error.message}`));
     await this.worker.waitUntilReady();
