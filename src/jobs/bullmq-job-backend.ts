@@ -8,6 +8,8 @@ import type { AttemptHooks, JobRunner } from './job-runner';
 import { CANCELLED, JobRecord, JobResult, JobState, PartResult, QueuedJob } from './job.types';
 
 const CANCEL_PREFIX = 'kazalnik:jobs:cancelled:';
+/** A split job's parts' progress, one hash per job: field i is part i's percent, `started` once one has begun. */
+const PARTS_PREFIX = 'kazalnik:jobs:parts:';
 /** How long the queue remembers a finished job (and a cancel mark): a week. */
 const KEEP_SECONDS = 7 * 24 * 3600;
 
@@ -32,6 +34,7 @@ export class BullmqJobBackend implements JobBackend {
   private readonly connections: Redis[] = [];
 
   private readonly cancelPrefix: string;
+  private readonly partsPrefix: string;
 
   constructor(
     private readonly url: string,
@@ -41,6 +44,7 @@ export class BullmqJobBackend implements JobBackend {
     this.queue = new Queue(queueName, { connection: this.connection() });
     this.flows = new FlowProducer({ connection: this.connection() });
     this.cancelPrefix = `${CANCEL_PREFIX}${queueName}:`;
+    this.partsPrefix = `${PARTS_PREFIX}${queueName}:`;
   }
 
   private connection(): Redis {
@@ -81,10 +85,11 @@ export class BullmqJobBackend implements JobBackend {
     let shown = stateOf(state, job.failedReason, cancelled);
     let progress = typeof job.progress === 'number' ? job.progress : 0;
     if (job.data.parts && state === 'waiting-children') {
-      // Its parts are running: as far as they are, and active once one has started.
-      const parts = await Promise.all(Array.from({ length: job.data.parts }, (_, i) => Job.fromId(this.queue, partId(id, i))));
-      progress = partsProgress(parts.map((part) => (part?.returnvalue ? 100 : typeof part?.progress === 'number' ? part.progress : 0)));
-      if (shown === 'waiting' && parts.some((part) => part?.processedOn)) shown = 'active';
+      // Its parts are running: as far as they are (one hash the parts write, rather than reading
+      // every part's job at each poll), and active once one has started.
+      const parts = await this.redis.hgetall(this.partsPrefix + id);
+      progress = partsProgress(Array.from({ length: job.data.parts }, (_, i) => Number(parts[i] ?? 0)));
+      if (shown === 'waiting' && parts.started) shown = 'active';
     }
     return {
       ...job.data,
@@ -100,6 +105,12 @@ export class BullmqJobBackend implements JobBackend {
 
   async cancel(id: string): Promise<void> {
     await this.redis.set(this.cancelPrefix + id, '1', 'EX', KEEP_SECONDS);
+  }
+
+  /** Part `index` of job `parentId` is `percent` done (and so has started). */
+  private async partProgress(parentId: string, index: number, percent: number): Promise<void> {
+    const key = this.partsPrefix + parentId;
+    await this.redis.multi().hset(key, String(index), String(percent), 'started', '1').expire(key, KEEP_SECONDS).exec();
   }
 
   private async isCancelled(id: string): Promise<boolean> {
@@ -119,13 +130,21 @@ export class BullmqJobBackend implements JobBackend {
       this.queueName,
       async (job) => {
         const data = job.data;
+        const part = data.part;
         const hooks: AttemptHooks = {
-          progress: (percent) => job.updateProgress(percent),
-          cancelled: () => this.isCancelled(data.part?.parentId ?? data.id),
+          progress: part
+            ? (percent) => Promise.all([job.updateProgress(percent), this.partProgress(part.parentId, part.index, percent)]).then(() => undefined)
+            : (percent) => job.updateProgress(percent),
+          cancelled: () => this.isCancelled(part?.parentId ?? data.id),
           parts: () => this.partsOf(job),
         };
         try {
-          return data.part ? await runner.runPart(data, hooks) : await runner.run(data, hooks);
+          if (!part) return await runner.run(data, hooks);
+          // Started (and, for a retry, back at the beginning) before the handler reports anything.
+          await this.partProgress(part.parentId, part.index, 0);
+          const result = await runner.runPart(data, hooks);
+          await this.partProgress(part.parentId, part.index, 100);
+          return result;
         } catch (error) {
           const reason = reasonOf(error);
           if (!isRetryable(error)) throw new UnrecoverableError(reason);
