@@ -62,12 +62,12 @@ export function groupEntry(g: AchievedGroupRow): OrderedEntry {
   // Spelled out rather than spread from a common part: V8 builds a spread copy several times slower.
   const sum = g.sumValues !== null;
   return {
-    periodStart: sum ? g.firstStart : g.latestStart,
-    periodEnd: sum ? g.lastEnd : g.latestEnd,
+    periodStart: sum ? g.firstStart : g.latestStart!,
+    periodEnd: sum ? g.lastEnd : g.latestEnd!,
     partnerId: g.partnerOrganisationId,
     dimension: g.dimension,
     dimensionValue: g.dimensionValue,
-    value: sum ? sumOfTexts(g.sumValues!.split(',')) : g.latestValue,
+    value: sum ? sumOfTexts(g.sumValues!.split(',')) : g.latestValue!,
     numerator: sum ? null : g.latestNumerator,
     denominator: sum ? null : g.latestDenominator,
     orderStart: g.firstStart,

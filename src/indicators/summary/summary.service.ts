@@ -121,11 +121,14 @@ export class SummaryService {
       this.rows.projectsPage(projectIds, null, Number.MAX_SAFE_INTEGER),
       this.organisations.names(),
     ]);
-    return this.summariseRows(projects, year, asOf, thresholds, fundingPeriodId, names);
+    // Every project is read as every project: an IN list of all their ids only slows each query down.
+    const scope = projectIds === 'all' ? 'all' : projects.map((p) => p.id);
+    return this.summariseRows(projects, scope, year, asOf, thresholds, fundingPeriodId, names);
   }
 
   private async summariseRows(
     projects: ProjectRow[],
+    scope: ProjectScope,
     year: number,
     asOf: string,
     thresholds: Thresholds,
@@ -133,7 +136,6 @@ export class SummaryService {
     organisationNames: Map<number, string>,
   ): Promise<ProjectSummary[]> {
     if (projects.length === 0) return [];
-    const scope = projects.map((p) => p.id);
     const query = { scope, year, asOf, fundingPeriodId };
     const [indicators, fundingPeriods, targets, achievedGroups, achievedShareSums, explanations] = await Promise.all([
       this.rows.indicators(scope),
