@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { daysInclusive, reportingYearOf, type ReportingYear } from '../../projects/reporting-years';
+import { KeyCache } from './key-cache';
 import type { PeriodDef } from './types';
 
 export function minDate(a: string, b: string): string {
@@ -19,17 +20,14 @@ export function entryYear(entry: { periodStart: string }): number {
  * Year windows already worked out: a portfolio asks for the same few contracts' years once per
  * indicator and several times inside each, and reportingYearOf checks the dates every time.
  */
-const windows = new Map<string, ReportingYear | undefined>();
+const windows = new KeyCache<string, string, number, ReportingYear | undefined>();
 
 /** The part of the funding period that falls in `year`; a RangeError outside the period. */
 export function yearWindow(period: PeriodDef, year: number): ReportingYear {
-  const key = `${period.startDate}|${period.endDate}|${year}`;
-  let found = windows.get(key);
-  if (found === undefined && !windows.has(key)) {
-    if (windows.size >= 10_000) windows.clear();
-    found = reportingYearOf(period.startDate, period.endDate, year);
-    windows.set(key, found && Object.freeze(found));
-  }
+  const found = windows.get(period.startDate, period.endDate, year, () => {
+    const window = reportingYearOf(period.startDate, period.endDate, year);
+    return window && Object.freeze(window);
+  });
   if (!found) {
     throw new RangeError(`Year ${year} is outside the funding period ${period.startDate} – ${period.endDate}`);
   }
@@ -41,17 +39,12 @@ export function yearWindow(period: PeriodDef, year: number): ReportingYear {
  * (`asOf` itself counts as passed). 0 before the start, 1 from the end on.
  */
 export function elapsedFraction(start: string, end: string, asOf: string): { elapsed: Decimal; total: Decimal } {
-  const key = `${start}|${end}|${asOf}`;
-  let found = fractions.get(key);
-  if (!found) {
+  return fractions.get(start, end, asOf, () => {
     const total = daysInclusive(start, end);
     const elapsed = asOf < start ? 0 : daysInclusive(start, minDate(asOf, end));
-    if (fractions.size >= 10_000) fractions.clear();
-    found = Object.freeze({ elapsed: new Decimal(elapsed), total: new Decimal(total) });
-    fractions.set(key, found);
-  }
-  return found;
+    return Object.freeze({ elapsed: new Decimal(elapsed), total: new Decimal(total) });
+  });
 }
 
 /** Elapsed fractions already worked out: every indicator of a portfolio asks for the same few. */
-const fractions = new Map<string, { readonly elapsed: Decimal; readonly total: Decimal }>();
+const fractions = new KeyCache<string, string, string, { readonly elapsed: Decimal; readonly total: Decimal }>();

@@ -29,7 +29,7 @@ interface Judgement {
   start: string;
   end: string;
   asOf: string;
-  margin: Decimal;
+  margin: Margin;
 }
 
 /**
@@ -73,16 +73,37 @@ export function indicatorStatus(input: StatusInput): IndicatorStatus {
   return 'no_target';
 }
 
-/** The margin as a fraction, once per margin (a portfolio judges thousands of indicators with one; a Decimal never changes). */
-const margins = new WeakMap<Decimal, Decimal>();
+/** The on-track margin as the factors it gives, below and above 1 (15 %: 0.85 and 1.15). */
+interface Margin {
+  below: Decimal;
+  above: Decimal;
+}
 
-function marginOf(thresholds: StatusInput['thresholds']): Decimal {
+/** Once per margin (a portfolio judges thousands of indicators with one; a Decimal never changes). */
+const margins = new WeakMap<Decimal, Margin>();
+
+function marginOf(thresholds: StatusInput['thresholds']): Margin {
   let margin = margins.get(thresholds.onTrackMarginPercent);
   if (!margin) {
-    margin = thresholds.onTrackMarginPercent.div(HUNDRED);
+    const fraction = thresholds.onTrackMarginPercent.div(HUNDRED);
+    margin = { below: Decimal.sub(1, fraction), above: Decimal.add(1, fraction) };
     margins.set(thresholds.onTrackMarginPercent, margin);
   }
   return margin;
+}
+
+/**
+ * elapsed × factor, once per pair: the elapsed fractions are shared (see `elapsedFraction`) and
+ * so are the factors, and every accumulating indicator of a portfolio asks for the same product.
+ */
+const products = new WeakMap<Decimal, WeakMap<Decimal, Decimal>>();
+
+function scaled(elapsed: Decimal, factor: Decimal): Decimal {
+  let byFactor = products.get(elapsed);
+  if (!byFactor) products.set(elapsed, (byFactor = new WeakMap()));
+  let product = byFactor.get(factor);
+  if (!product) byFactor.set(factor, (product = elapsed.times(factor)));
+  return product;
 }
 
 function judge(j: Judgement): IndicatorStatus {
@@ -102,7 +123,7 @@ function judgeAccumulating(j: Judgement): IndicatorStatus {
   if (j.indicator.direction === 'at_least') {
     if (satisfies('at_least', value, j.target)) return 'met';
     if (over) return 'not_met';
-    const expectedAtLeast = elapsed.times(Decimal.sub(1, j.margin));
+    const expectedAtLeast = scaled(elapsed, j.margin.below);
     return compareToTarget(value, j.target, expectedAtLeast, total) >= 0 ? 'on_track' : 'at_risk';
   }
 
@@ -113,7 +134,7 @@ function judgeAccumulating(j: Judgement): IndicatorStatus {
   }
   // Under an at_most target is only final when the period is over: the remaining days may still add.
   if (over) return 'met';
-  const expectedAtMost = elapsed.times(Decimal.add(1, j.margin));
+  const expectedAtMost = scaled(elapsed, j.margin.above);
   return compareToTarget(value, j.target, expectedAtMost, total) <= 0 ? 'on_track' : 'at_risk';
 }
 
@@ -129,7 +150,7 @@ function judgeState(j: Judgement): IndicatorStatus {
   if (over) return 'not_met';
   const within =
     j.indicator.direction === 'at_least'
-      ? compareToTarget(j.value, j.target, Decimal.sub(1, j.margin)) >= 0
-      : compareToTarget(j.value, j.target, Decimal.add(1, j.margin)) <= 0;
+      ? compareToTarget(j.value, j.target, j.margin.below) >= 0
+      : compareToTarget(j.value, j.target, j.margin.above) <= 0;
   return within ? 'on_track' : 'at_risk';
 }

@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import { reportingYears } from '../../projects/reporting-years';
 import { sumOf, toDecimal } from './decimals';
+import { KeyCache } from './key-cache';
 import type { PeriodDef, TargetEntry } from './types';
 
 /**
@@ -15,10 +16,10 @@ export function validTarget(
   partnerId: number | null,
   effectiveBy: string,
 ): TargetEntry | undefined {
-  const rows = targets.filter((t) => t.year === year && t.partnerId === partnerId);
   let inForce: TargetEntry | undefined;
   let earliest: TargetEntry | undefined;
-  for (const row of rows) {
+  for (const row of targets) {
+    if (row.year !== year || row.partnerId !== partnerId) continue;
     if (row.validFrom <= effectiveBy && (!inForce || row.validFrom >= inForce.validFrom)) inForce = row;
     if (!earliest || row.validFrom < earliest.validFrom) earliest = row;
   }
@@ -76,15 +77,8 @@ export function lastYearTarget(
 }
 
 /** The reporting years of a period, worked out once per period (every indicator of a project asks). */
-const yearsOfPeriods = new Map<string, readonly number[]>();
+const yearsOfPeriods = new KeyCache<string, string, null, readonly number[]>();
 
 function periodYears(period: PeriodDef): readonly number[] {
-  const key = `${period.startDate}|${period.endDate}`;
-  let years = yearsOfPeriods.get(key);
-  if (!years) {
-    years = Object.freeze(reportingYears(period.startDate, period.endDate).map((y) => y.year));
-    if (yearsOfPeriods.size >= 10_000) yearsOfPeriods.clear();
-    yearsOfPeriods.set(key, years);
-  }
-  return years;
+  return yearsOfPeriods.get(period.startDate, period.endDate, null, () => Object.freeze(reportingYears(period.startDate, period.endDate).map((y) => y.year)));
 }

@@ -17,10 +17,15 @@ export function isPartnerEntry(entry: AchievedEntry): boolean {
 /** A partner's entries, by partner id in ascending order. */
 export function entriesByPartner(entries: readonly AchievedEntry[]): Map<number, AchievedEntry[]> {
   const groups = new Map<number, AchievedEntry[]>();
-  for (const entry of entries.filter(isPartnerEntry)) {
+  for (const entry of entries) {
+    if (!isPartnerEntry(entry)) continue;
     const id = entry.partnerId as number;
-    groups.set(id, [...(groups.get(id) ?? []), entry]);
+    const group = groups.get(id);
+    if (group) group.push(entry);
+    else groups.set(id, [entry]);
   }
+  // Most indicators have no partners' parts, or one partner: nothing to sort.
+  if (groups.size < 2) return groups;
   return new Map([...groups.entries()].sort(([a], [b]) => a - b));
 }
 
