@@ -1,7 +1,10 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import type { Aggregation } from '../indicator-summary.types';
+import { forecastToEnd } from './forecast';
+import { minDate } from './periods';
 import { summarizeIndicator } from './summarize';
+import { totalSource, totalToDate } from './totals';
 import { AS_PERIOD, aShareEntry, aSummaryInput, aTarget, anEntry, anIndicator } from '../../../test/support/factories/calculation.factory';
 import type { AchievedEntry } from './types';
 
@@ -43,6 +46,36 @@ const partnerEntries = (entry: (id: number) => fc.Arbitrary<AchievedEntry>) =>
   fc.array(fc.integer({ min: 1, max: 4 }).chain(entry), { maxLength: 8 });
 
 describe('calculation properties', () => {
+  // summarizeIndicator reuses the value to date of the year for the forecast when no entry begins
+  // between the year's end and asOf; the forecast must be the one worked out from every entry.
+  it('forecasts from everything known on asOf, whether or not the value to date is reused', () => {
+    const anyYearEntry = (partnerId: number | null) => fc.constantFrom(2020, 2021).chain((year) => countEntry(partnerId, year));
+    fc.assert(
+      fc.property(
+        aggregation,
+        fc.array(anyYearEntry(null), { maxLength: 5 }),
+        fc.array(fc.integer({ min: 1, max: 3 }).chain(anyYearEntry), { maxLength: 5 }),
+        fc.constantFrom(2020, 2021),
+        fc.integer({ min: 0, max: 900 }),
+        (agg, totals, parts, year, asOfOffset) => {
+          const asOf = new Date(Date.UTC(2020, 0, 1 + asOfOffset)).toISOString().slice(0, 10);
+          const input = aSummaryInput({ indicator: anIndicator({ aggregation: agg }), achieved: [...totals, ...parts], year, asOf });
+          const source = totalSource(input.achieved, input.period, asOf);
+          const expected = forecastToEnd({
+            indicator: input.indicator,
+            toDate: totalToDate(input.indicator, input.achieved, input.period, minDate(asOf, input.period.endDate), source),
+            period: input.period,
+            asOf,
+            target: null,
+          });
+          const { forecast } = summarizeIndicator(input);
+          expect({ ...forecast, valueAtEnd: forecast.valueAtEnd?.toString() ?? null }).toEqual({ ...expected, valueAtEnd: expected.valueAtEnd?.toString() ?? null });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('never accepts partners’ parts above the total silently (sum: checked against the raw entries)', () => {
     fc.assert(
       fc.property(fc.array(countEntry(null), { minLength: 1, maxLength: 4 }), partnerEntries(countEntry), (totals, parts) => {

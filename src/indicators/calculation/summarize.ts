@@ -80,6 +80,8 @@ export interface IndicatorHeadline {
   achieved: Aggregate | null;
   achievedUnknown: boolean;
   achievedToDate: Aggregate | null;
+  /** The day `achievedToDate` is taken on: the year's end, or asOf if earlier. */
+  toDateCutOff: string;
   achievementPercent: Decimal | null;
   measuredAgainst: 'year' | 'period' | null;
   status: IndicatorStatus;
@@ -106,7 +108,8 @@ export function indicatorHeadline(input: SummarizeInput): IndicatorHeadline {
     asOf,
     source,
   );
-  const achievedToDate = totalToDate(indicator, input.achieved, period, minDate(yearEnd, asOf), source);
+  const toDateCutOff = minDate(yearEnd, asOf);
+  const achievedToDate = totalToDate(indicator, input.achieved, period, toDateCutOff, source);
 
   const planned = yearTarget(input.targets, year, null);
   const plannedTotal = periodTarget(input.targets, null, year);
@@ -131,12 +134,12 @@ export function indicatorHeadline(input: SummarizeInput): IndicatorHeadline {
     asOf,
     thresholds: input.thresholds,
   });
-  return { planned, plannedTotal, achieved, achievedUnknown, achievedToDate, achievementPercent: percent, measuredAgainst, status, source };
+  return { planned, plannedTotal, achieved, achievedUnknown, achievedToDate, toDateCutOff, achievementPercent: percent, measuredAgainst, status, source };
 }
 
 export function summarizeIndicator(input: SummarizeInput): IndicatorCalculation {
   const { indicator, period, year, asOf } = input;
-  const { planned, plannedTotal, achieved, achievedUnknown, achievedToDate, achievementPercent: percent, measuredAgainst, status, source } = indicatorHeadline(input);
+  const { planned, plannedTotal, achieved, achievedUnknown, achievedToDate, toDateCutOff, achievementPercent: percent, measuredAgainst, status, source } = indicatorHeadline(input);
   const totalFromParts = source === 'parts';
 
   const partners = partnerFigures({ indicator, achieved: input.achieved, targets: input.targets, period, year, asOf });
@@ -144,7 +147,7 @@ export function summarizeIndicator(input: SummarizeInput): IndicatorCalculation 
   const forecast = forecastToEnd({
     indicator,
     // The forecast looks at everything known on asOf, also when the reported year is an earlier one.
-    toDate: totalToDate(indicator, input.achieved, period, minDate(asOf, period.endDate), source),
+    toDate: toDateOn(input, source, achievedToDate, toDateCutOff, minDate(asOf, period.endDate)),
     period,
     asOf,
     // A sum of year targets stands in only when every reporting year has one (see sumOfYearTargets).
@@ -196,6 +199,17 @@ export function summarizeIndicator(input: SummarizeInput): IndicatorCalculation 
     explanationRequired: required,
     explanationMissing: required && !input.hasExplanation,
   };
+}
+
+/**
+ * The value to date on `cutOff`, which is `known` (taken on `knownCutOff`, no later than `cutOff`)
+ * when no entry begins between the two days: the same entries count on both (`countsBy`), so
+ * `totalToDate` would add up the same again. A past year's summary, whose entries end with the
+ * year, saves working out the whole period a second time for every indicator.
+ */
+function toDateOn(input: SummarizeInput, source: ReturnType<typeof totalSource>, known: Aggregate | null, knownCutOff: string, cutOff: string): Aggregate | null {
+  if (cutOff === knownCutOff || !input.achieved.some((e) => e.periodStart > knownCutOff && e.periodStart <= cutOff)) return known;
+  return totalToDate(input.indicator, input.achieved, input.period, cutOff, source);
 }
 
 function flatten(a: Aggregate | null): Pick<PartnerResult, 'achieved' | 'numerator' | 'denominator'> {

@@ -57,7 +57,8 @@ export interface TargetRow {
 /**
  * One group of achieved values: an indicator's entries for one calendar year, one partner (or the
  * partnership) and one dimension value (or none). `first*` name the group's first entry in entry
- * order (periodStart, id), which decides where a dimension value is listed; `latest*` is the entry
+ * order (periodStart, id), which decides where a dimension value is listed (`firstId` is 0 for a
+ * group that is not disaggregated: see `achievedGroups`); `latest*` is the entry
  * that counts for "latest" and running totals (null for a sum, which never looks at it); `sumValues`
  * the values to add for a sum (null otherwise).
  */
@@ -243,6 +244,11 @@ export class SummaryRowsRepository {
    * and the latest entry of a group are found with MIN/MAX over a sort key of fixed width (dates,
    * then the id padded to 12 digits); the latest's figures ride along behind its key and are split
    * off in `groupRow`.
+   *
+   * Only a dimension value's groups need their first entry's id: it orders the values first
+   * entered on the same day. The other groups of an indicator that the core ever takes together
+   * (the partnership's, or one partner's) are of different years, so their first days differ, and
+   * the padded id was a fifth of the query.
    */
   async achievedGroups(q: AchievedQuery): Promise<AchievedGroupRow[]> {
     const { cte, params } = this.counted(q, `NOT (i.unit = 'percent' AND i.aggregation = 'sum')`);
@@ -254,7 +260,7 @@ export class SummaryRowsRepository {
     const rows = await this.tuples(
       `${cte}
        SELECT "indicatorId", year, "partnerOrganisationId", dimension, "dimensionValue",
-              MIN(("periodStart" || ${id})${bytes}) AS "firstKey",
+              MIN((CASE WHEN dimension IS NULL THEN "periodStart" ELSE "periodStart" || ${id} END)${bytes}) AS "firstKey",
               MAX("periodEnd") AS "lastEnd",
               MAX(CASE WHEN NOT sum_rows THEN ${latestKey(pg, '')} END) AS "latestKey",
               ${concat} AS "sumValues"
