@@ -110,13 +110,16 @@ function* calculationInputs(
   for (const indicator of data.indicators) {
     const period = chosen.get(indicator.projectId);
     if (!period) continue;
-    const ownTargets = (targets.get(indicator.id) ?? []).filter((t) => t.fundingPeriodId === null || t.fundingPeriodId === period.id);
+    const ownTargets: TargetEntry[] = [];
+    for (const t of targets.get(indicator.id) ?? []) {
+      if (t.fundingPeriodId === null || t.fundingPeriodId === period.id) ownTargets.push({ year: t.year, partnerId: t.partnerOrganisationId, value: t.value, validFrom: t.validFrom });
+    }
     yield {
       indicator,
       input: {
         indicator: calculationDef(indicator),
         achieved: (entries.get(indicator.id) ?? []).sort(byEntryOrder),
-        targets: ownTargets.map((t) => ({ year: t.year, partnerId: t.partnerOrganisationId, value: t.value, validFrom: t.validFrom })),
+        targets: ownTargets,
         period: period as PeriodDef,
         year,
         asOf,
