@@ -45,7 +45,7 @@ export async function pdfLines(pdf: Buffer): Promise<string[]> {
 }
 
 /** The PDF's text, read back with pdfjs-dist (ESM only, so in a child process, as the tests do). */
-export function pdfText(pdf: Buffer): Promise<string> {
+function pdfText(pdf: Buffer): Promise<string> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [join(ROOT, 'test', 'support', 'pdf-text-child.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
     const chunks: Buffer[] = [];

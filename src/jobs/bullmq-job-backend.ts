@@ -3,7 +3,7 @@ import { FlowProducer, Job, JobsOptions, Queue, UnrecoverableError, Worker } fro
 import type Redis from 'ioredis';
 import { hostname } from 'node:os';
 import { connectRedis } from '../redis/redis.module';
-import { isRetryable, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobBackend, partId, partsProgress, reasonOf } from './job-backend';
+import { isRetryable, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobBackend, partsProgress, reasonOf } from './job-backend';
 import type { AttemptHooks, JobRunner } from './job-runner';
 import { CANCELLED, JobRecord, JobResult, JobState, PartResult, QueuedJob } from './job.types';
 
@@ -132,9 +132,8 @@ export class BullmqJobBackend implements JobBackend {
         const data = job.data;
         const part = data.part;
         const hooks: AttemptHooks = {
-          progress: part
-            ? (percent) => Promise.all([job.updateProgress(percent), this.partProgress(part.parentId, part.index, percent)]).then(() => undefined)
-            : (percent) => job.updateProgress(percent),
+          // A part's progress is read from its job's hash only (see `find`): BullMQ's own is not kept for it.
+          progress: part ? (percent) => this.partProgress(part.parentId, part.index, percent) : (percent) => job.updateProgress(percent),
           cancelled: () => this.isCancelled(part?.parentId ?? data.id),
           parts: () => this.partsOf(job),
         };

@@ -291,8 +291,7 @@ export class SummaryRowsRepository {
     const params: unknown[] = [];
     const scope = inList('i."projectId"', projectIds, params);
     params.push(year);
-    const rows = await selectTuples(
-      this.dataSource.manager,
+    const rows = await this.tuples(
       `SELECT t."indicatorId", t.year, t."fundingPeriodId", t.value, t."validFrom"
          FROM target t JOIN indicator i ON i.id = t."indicatorId"
         WHERE ${scope} AND t."partnerOrganisationId" IS NULL AND (t.year = ? OR t.year IS NULL)
@@ -320,8 +319,7 @@ export class SummaryRowsRepository {
     const periods = inList('c.id', periodIds, params);
     params.push(year, asOf);
     const added = `i.aggregation = 'sum' AND i.unit <> 'percent'`;
-    const rows = await selectTuples(
-      this.dataSource.manager,
+    const rows = await this.tuples(
       `SELECT v."indicatorId", v."partnerOrganisationId", MIN(v."periodStart") AS "firstStart", MAX(v."periodEnd") AS "lastEnd",
               ${concat}(CASE WHEN ${added} THEN v.value END, ',') AS "sumValues",
               MAX(CASE WHEN NOT (${added}) THEN ${latestKey(pg, 'v.')} END) AS "latestKey"
