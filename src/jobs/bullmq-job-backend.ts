@@ -79,9 +79,12 @@ export class BullmqJobBackend implements JobBackend {
   }
 
   async find(id: string): Promise<JobRecord | null> {
-    const job = await Job.fromId<QueuedJob, JobResult>(this.queue, id);
+    let job = await Job.fromId<QueuedJob, JobResult>(this.queue, id);
     if (!job) return null;
     const [state, cancelled] = await Promise.all([job.getState(), this.isCancelled(id)]);
+    // The job may have finished between reading it and its state: then it is read again, so that a
+    // finished job is never shown without its result (or failure) and attempts.
+    if ((state === 'completed' || state === 'failed') && !job.finishedOn) job = (await Job.fromId<QueuedJob, JobResult>(this.queue, id)) ?? job;
     let shown = stateOf(state, job.failedReason, cancelled);
     let progress = typeof job.progress === 'number' ? job.progress : 0;
     if (job.data.parts && state === 'waiting-children') {
