@@ -1,5 +1,9 @@
 import { EntityManager, EntityMetadata, QueryFailedError } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { numberedPlaceholders } from './placeholders';
+import { preparedStatements, SqliteConnection } from './sqlite-statements';
+
+export { listOf } from './placeholders';
 
 /**
  * Entities read by hand-written SQL: `SELECT <every column> FROM <table> WHERE … ORDER BY …`, with
@@ -61,17 +65,6 @@ export async function selectTuples(em: EntityManager, sql: string, parameters: r
  */
 const STATEMENTS = 200;
 
-/** What is used here of better-sqlite3's connection and statements. */
-interface Statement {
-  reader: boolean;
-  raw(on: boolean): Statement;
-  all(parameters: readonly unknown[]): unknown[];
-  run(parameters: readonly unknown[]): unknown;
-}
-interface Database {
-  prepare(sql: string): Statement;
-}
-
 interface Embedded {
   /** Rows as objects (a statement that answers none: an empty list). */
   rows(sql: string, parameters: readonly unknown[]): unknown[];
@@ -82,21 +75,11 @@ interface Embedded {
 const EMBEDDED = new WeakMap<object, Embedded>();
 
 function embedded(em: EntityManager): Embedded | null {
-  const db = (em.connection.driver as unknown as { databaseConnection?: Database }).databaseConnection;
+  const db = (em.connection.driver as unknown as { databaseConnection?: SqliteConnection }).databaseConnection;
   if (!db) return null;
   let runner = EMBEDDED.get(db);
   if (!runner) {
-    const objects = new Map<string, Statement>();
-    const arrays = new Map<string, Statement>();
-    const prepared = (cache: Map<string, Statement>, sql: string, raw: boolean) => {
-      let statement = cache.get(sql);
-      if (!statement) {
-        statement = raw ? db.prepare(sql).raw(true) : db.prepare(sql);
-        cache.set(sql, statement);
-        if (cache.size > STATEMENTS) cache.delete(cache.keys().next().value!);
-      }
-      return statement;
-    };
+    const statements = preparedStatements(db, STATEMENTS);
     const failing = <T>(sql: string, parameters: readonly unknown[], run: () => T): T => {
       try {
         return run();
@@ -108,21 +91,16 @@ function embedded(em: EntityManager): Embedded | null {
     runner = {
       rows: (sql, parameters) =>
         failing(sql, parameters, () => {
-          const statement = prepared(objects, sql, false);
+          const statement = statements.objects(sql);
           if (statement.reader) return statement.all(parameters);
           statement.run(parameters);
           return [];
         }),
-      tuples: (sql, parameters) => failing(sql, parameters, () => prepared(arrays, sql, true).all(parameters) as unknown[][]),
+      tuples: (sql, parameters) => failing(sql, parameters, () => statements.arrays(sql).all(parameters) as unknown[][]),
     };
     EMBEDDED.set(db, runner);
   }
   return runner;
-}
-
-/** `?, ?, ?` for a list of `count` parameters (at least one; the caller skips empty lists). */
-export function listOf(count: number): string {
-  return Array.from({ length: count }, () => '?').join(', ');
 }
 
 interface Shape {
@@ -148,7 +126,5 @@ function shapeOf(metadata: EntityMetadata): Shape {
 }
 
 function numbered(em: EntityManager, sql: string): string {
-  if (em.connection.options.type !== 'postgres') return sql;
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
+  return em.connection.options.type === 'postgres' ? numberedPlaceholders(sql) : sql;
 }

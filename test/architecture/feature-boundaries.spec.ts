@@ -33,11 +33,12 @@ const ALLOWED_CROSSINGS: Record<string, { entities: string[]; reason: string }> 
  * src/; value: the tables and why.
  */
 const ALLOWED_SQL: Record<string, { tables: string[]; reason: string }> = {
-  'indicators/summary/summary-rows.repository.ts': {
+  'indicators/summary/summary-reads.ts': {
     tables: ['project', 'organisation', 'funding_period', 'result_area'],
     reason:
       'The summary read model: planned against achieved for a whole portfolio page in a fixed number of queries, ' +
-      'read-only. Asking each feature per project would turn one query per table into one per project.',
+      'read-only. Asking each feature per project would turn one query per table into one per project. ' +
+      'Its SQL runs on the app connection (SummaryRowsRepository) and on the portfolio reading thread’s own.',
   },
 };
 

@@ -2,8 +2,14 @@ import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../src/auth/actor';
 import { makeThresholds, summarizeIndicator } from '../../src/indicators/calculation';
 import { periodForYear, toSummary } from '../../src/indicators/summary/summary-builder';
-import { IndicatorRow } from '../../src/indicators/summary/summary-rows.repository';
+import type { IndicatorRow } from '../../src/indicators/summary/summary-rows.repository';
 import { SummaryService } from '../../src/indicators/summary/summary.service';
+import { HeadlinePage, headlinePages } from '../../src/indicators/summary/headline-pages';
+import { HeadlineReader } from '../../src/indicators/summary/headline-reader';
+import { SummaryRowsRepository } from '../../src/indicators/summary/summary-rows.repository';
+import type { Worker } from 'node:worker_threads';
+import type { AppConfig } from '../../src/config/app-config';
+import { APP_CONFIG } from '../../src/config/config.module';
 import { createTestApp, TestApp } from '../support/app';
 
 /**
@@ -47,6 +53,68 @@ describe('summaries from grouped rows', () => {
       }
       expect(headlines).toEqual(expected);
       expect(headlines.length).toBeGreaterThan(100);
+    }
+  });
+
+  describe('the export\'s pages, read in a thread of their own', () => {
+    const query = (year: number, asOf: string) => ({ scope: 'all' as const, year, asOf, pageSize: 7 });
+    const inThisThread = async (year: number, asOf: string) => {
+      const pages: HeadlinePage[] = [];
+      for await (const page of headlinePages(t.app.get(SummaryRowsRepository), query(year, asOf), thresholds)) pages.push(page);
+      return pages;
+    };
+    const read = async (reader: HeadlineReader, year: number, asOf: string) => {
+      const pages: HeadlinePage[] = [];
+      for await (const page of reader.pages(query(year, asOf))) pages.push(page);
+      return pages;
+    };
+
+    it('gives the pages this thread computes, from a thread started by the first export', async () => {
+      const reader = t.app.get(HeadlineReader);
+      for (const [year, asOf] of [[2020, '2021-03-01'], [2022, '2022-12-31']] as const) {
+        const expected = await inThisThread(year, asOf);
+        expect(expected.length).toBeGreaterThan(3);
+        expect(await read(reader, year, asOf)).toEqual(expected);
+      }
+      expect(reader.threadId).toEqual(expect.any(Number));
+    });
+
+    it('answers two exports at once, each with its own pages', async () => {
+      const reader = t.app.get(HeadlineReader);
+      const [a, b] = await Promise.all([read(reader, 2021, '2021-06-15'), read(reader, 2020, '2021-03-01')]);
+      expect(a).toEqual(await inThisThread(2021, '2021-06-15'));
+      expect(b).toEqual(await inThisThread(2020, '2021-03-01'));
+    });
+
+    it('ends the reading when an export stops early, and serves the next one whole', async () => {
+      const reader = t.app.get(HeadlineReader);
+      for await (const page of reader.pages(query(2020, '2021-03-01'))) {
+        expect(page.length).toBeGreaterThan(0);
+        break;
+      }
+      expect(await read(reader, 2020, '2021-03-01')).toEqual(await inThisThread(2020, '2021-03-01'));
+    });
+
+    it('fails an export whose thread stops, rather than leaving it waiting, and starts a new thread for the next', async () => {
+      const reader = t.app.get(HeadlineReader);
+      const pages = reader.pages(query(2020, '2021-03-01'));
+      expect((await pages.next()).done).toBe(false);
+      const first = reader.threadId;
+      await (reader as unknown as { thread: Worker }).thread.terminate();
+      await expect(read2(pages)).rejects.toThrow(/stopped/);
+      expect(await read(reader, 2020, '2021-03-01')).toEqual(await inThisThread(2020, '2021-03-01'));
+      expect(reader.threadId).not.toBe(first);
+    });
+
+    it('reads a database in memory, which a second connection cannot open, in this thread', async () => {
+      const config = { ...t.app.get<AppConfig>(APP_CONFIG), database: { type: 'sqlite' as const, path: ':memory:' } };
+      const reader = new HeadlineReader(t.app.get(SummaryRowsRepository), config);
+      expect(await read(reader, 2021, '2022-02-01')).toEqual(await inThisThread(2021, '2022-02-01'));
+      expect(reader.threadId).toBeNull();
+    });
+
+    async function read2(pages: AsyncGenerator<HeadlinePage>): Promise<void> {
+      for (;;) if ((await pages.next()).done) return;
     }
   });
 

@@ -11,7 +11,9 @@ import { makeThresholds, Thresholds } from '../calculation';
 import { IndicatorStatus, IndicatorSummary } from '../indicator-summary.types';
 import type { Project } from '../../projects/entities/project.entity';
 import { groupBy } from '../../common/group-by';
-import { buildHeadlines, buildSummaries, chosenPeriods, IndicatorHeadlineRow, periodForYear, periodsForYear } from './summary-builder';
+import { buildSummaries, periodForYear, periodsForYear } from './summary-builder';
+import type { HeadlinePage } from './headline-pages';
+import { HeadlineReader } from './headline-reader';
 import { ProjectRow, ProjectScope, SummaryRowsRepository } from './summary-rows.repository';
 
 interface PeriodRef {
@@ -43,6 +45,7 @@ export class SummaryService {
     private readonly organisations: OrganisationsRepository,
     private readonly projects: ProjectsService,
     private readonly access: AccessPolicy,
+    private readonly headlines: HeadlineReader,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.thresholds = makeThresholds(config.onTrackMarginPercent, config.deviationThresholdPercent);
@@ -82,38 +85,13 @@ export class SummaryService {
   }
 
   /**
-   * The headline figures (planned, achieved, achievement, status) of every readable project's
-   * indicators, a keyset page of projects at a time: what the portfolio export writes. Five queries
-   * a page (its projects, their contracts, then indicators, targets and achieved values of only the
-   * kinds a headline reads); the same figures as the summaries, without what the export does not show.
+   * The headline figures of every readable project's indicators, a keyset page of projects at a
+   * time (see `headlinePages`): what the portfolio export writes, read and computed beside it by
+   * the HeadlineReader.
    */
-  async *portfolioHeadlinePages(
-    year: number,
-    actor: Actor,
-    options: { asOf?: string; pageSize?: number } = {},
-  ): AsyncGenerator<{ project: ProjectRow; indicators: IndicatorHeadlineRow[] }[]> {
+  async *portfolioHeadlinePages(year: number, actor: Actor, options: { asOf?: string; pageSize?: number } = {}): AsyncGenerator<HeadlinePage> {
     const scope = await this.access.readableProjectIds(actor);
-    const asOf = checkAsOf(options.asOf);
-    const pageSize = options.pageSize ?? PORTFOLIO_PAGE;
-    let after: string | null = null;
-    for (;;) {
-      const page = await this.rows.projectsPage(scope, after, pageSize);
-      if (page.length === 0) return;
-      const ids = page.map((p) => p.id);
-      const periods = chosenPeriods(await this.rows.periods(ids), year);
-      const [indicators, targets, groups] = await Promise.all([
-        this.rows.headlineIndicators(ids),
-        this.rows.headlineTargets(ids, year),
-        this.rows.headlineGroups([...periods.values()].map((p) => p.id), year, asOf),
-      ]);
-      const byProject = buildHeadlines({ indicators, periods, targets, groups }, year, asOf, this.thresholds);
-      yield page.flatMap((project) => {
-        const list = byProject.get(project.id);
-        return list ? [{ project, indicators: list }] : [];
-      });
-      if (page.length < pageSize) return;
-      after = page[page.length - 1].code;
-    }
+    yield* this.headlines.pages({ scope, year, asOf: checkAsOf(options.asOf), pageSize: options.pageSize ?? PORTFOLIO_PAGE });
   }
 
   private async summarise(projectIds: ProjectScope, year: number, asOf: string, thresholds: Thresholds, fundingPeriodId?: number): Promise<ProjectSummary[]> {
