@@ -27,6 +27,11 @@ export async function runWorkersBenchmark(pdfs: number, redisUrl: string): Promi
     // Each set of workers runs the job fresh from start (their code not yet compiled by V8, which
     // at a few seconds of work is a large part of it), then WARM_RUNS times warm, as a worker that
     // has been up for a while runs it. The figure is the median warm throughput; all are printed.
+    // Warm means as warm as the other set: every worker has drawn `pdfs` PDFs before the timed runs
+    // (two workers share a job, so they run it twice untimed), as every bare drawer below draws
+    // BARE_WARM_UP before its own. With one run before timing for both sets, two workers were timed
+    // at half the warm-up of one, and their runs kept getting faster (5.6, 5.4, 4.7 s) while one
+    // worker's had settled (6.5, 7.0, 7.0 s).
     const cold: number[] = [];
     const warm: number[][] = [];
     for (const count of [1, 2]) {
@@ -34,8 +39,8 @@ export async function runWorkersBenchmark(pdfs: number, redisUrl: string): Promi
       const name = `${count} worker${count > 1 ? 's' : ''}`;
       try {
         const runs: number[] = [];
-        for (let run = 0; run <= WARM_RUNS; run++) {
-          const label = run === 0 ? 'fresh' : `warm ${run}`;
+        for (let run = 0; run < count + WARM_RUNS; run++) {
+          const label = run === 0 ? 'fresh' : run < count ? 'warming up' : `warm ${run - count + 1}`;
           const cpu0 = workers.map((w) => cpuOf(w.pid!));
           const app0 = cpuOf(app.pid);
           const started = Date.now();
@@ -43,7 +48,7 @@ export async function runWorkersBenchmark(pdfs: number, redisUrl: string): Promi
           const done = await waitDone(app.port, token, job);
           const s = (Date.now() - started) / 1000;
           if (run === 0) cold.push(s);
-          else runs.push(s);
+          else if (run >= count) runs.push(s);
           const cpu = workers.map((w, i) => (cpuOf(w.pid!) - cpu0[i]).toFixed(1)).join(' + ');
           out(`  ${name}, ${label}: ${done.files} PDFs in ${s.toFixed(1)} s = ${(done.files / s).toFixed(1)} PDFs/s`);
           out(`    ${await timeline(redisUrl, env.JOB_QUEUE, job, started)}; worker CPU ${cpu} s, app CPU ${(cpuOf(app.pid) - app0).toFixed(1)} s`);

@@ -47,6 +47,11 @@ async function serve({ query, port }: HeadlineRequest): Promise<void> {
     else stopped = true;
     wake?.();
   });
+  // The app closes its end when the export ends, which may drop a 'stop' still on its way.
+  port.on('close', () => {
+    stopped = true;
+    wake?.();
+  });
   const send = (answer: HeadlineAnswer) => port.postMessage(answer);
   try {
     for await (const page of headlinePages(reads, query, thresholds)) {
