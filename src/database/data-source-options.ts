@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { SQLITE_BUSY_TIMEOUT_MS } from './driver-readers';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -23,7 +24,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     type: 'better-sqlite3',
     database: config.database.path,
     enableWAL: true,
-    timeout: 10_000,
+    timeout: SQLITE_BUSY_TIMEOUT_MS,
     statementCacheSize: 200,
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('synchronous = FULL');

@@ -69,7 +69,7 @@ describe('summaries from grouped rows', () => {
       return pages;
     };
 
-    it('gives the pages this thread computes, from a thread started by the first export', async () => {
+    it('gives the pages this thread computes, from the reading thread', async () => {
       const reader = t.app.get(HeadlineReader);
       for (const [year, asOf] of [[2020, '2021-03-01'], [2022, '2022-12-31']] as const) {
         const expected = await inThisThread(year, asOf);
@@ -101,7 +101,7 @@ describe('summaries from grouped rows', () => {
       expect((await pages.next()).done).toBe(false);
       const first = reader.threadId;
       await (reader as unknown as { thread: Worker }).thread.terminate();
-      await expect(read2(pages)).rejects.toThrow(/stopped/);
+      await expect(drain(pages)).rejects.toThrow(/stopped/);
       expect(await read(reader, 2020, '2021-03-01')).toEqual(await inThisThread(2020, '2021-03-01'));
       expect(reader.threadId).not.toBe(first);
     });
@@ -113,7 +113,8 @@ describe('summaries from grouped rows', () => {
       expect(reader.threadId).toBeNull();
     });
 
-    async function read2(pages: AsyncGenerator<HeadlinePage>): Promise<void> {
+    /** Reads an export's remaining pages (the thread's own field is reached into to stop it mid-export). */
+    async function drain(pages: AsyncGenerator<HeadlinePage>): Promise<void> {
       for (;;) if ((await pages.next()).done) return;
     }
   });

@@ -24,6 +24,7 @@ export class HeadlineReader implements OnModuleDestroy {
   private readonly logger = new Logger(HeadlineReader.name);
   private readonly thresholds: Thresholds;
   private thread: Worker | null = null;
+  private closed = false;
   /** The exports being answered, so that a thread that dies fails them rather than leaving them waiting. */
   private readonly open = new Set<(error: Error) => void>();
 
@@ -61,9 +62,13 @@ export class HeadlineReader implements OnModuleDestroy {
       for (;;) {
         while (answers.length === 0 && !failure) await new Promise<void>((resolve) => (wake = resolve));
         wake = null;
-        if (failure) throw failure;
-        const answer = answers.shift()!;
-        if ('error' in answer) throw new Error(`Reading the portfolio's figures failed: ${answer.error}`);
+        // What the thread sent before it stopped still counts: an export it finished is whole.
+        const answer = answers.shift();
+        if (!answer) throw failure!;
+        if ('error' in answer) {
+          this.logger.error(`Reading the portfolio's figures failed: ${answer.stack ?? answer.error}`);
+          throw new Error(`Reading the portfolio's figures failed: ${answer.error}`);
+        }
         if ('done' in answer) return;
         control('next');
         yield answer.page;
@@ -81,6 +86,7 @@ export class HeadlineReader implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.closed = true;
     const thread = this.thread;
     this.thread = null;
     if (thread) await thread.terminate();
@@ -88,6 +94,9 @@ export class HeadlineReader implements OnModuleDestroy {
 
   private ensureThread(): Worker {
     if (this.thread) return this.thread;
+    // Nest destroys the modules before it closes the HTTP server: an export that arrives between
+    // the two would start a thread that nothing terminates.
+    if (this.closed) throw new Error('The app is stopping; the portfolio is not read any more');
     const data: HeadlineThreadData = {
       database: this.config.database,
       onTrackMarginPercent: this.config.onTrackMarginPercent,
