@@ -11,11 +11,6 @@ export function startThread(file: string, workerData: unknown, resourceLimits?: 
   return new Worker(`const file = ${JSON.stringify(file)};\n${TYPESCRIPT_HOOK}\nrequire(file);`, { eval: true, workerData, resourceLimits });
 }
 
-/** The module file of a thread beside `sibling` (a caller's `__filename`), with the caller's own extension. */
-export function threadFile(sibling: string, name: string): string {
-  return sibling.replace(/[^/\\]+\.(ts|js)$/, `${name}.$1`);
-}
-
 const TYPESCRIPT_HOOK = `
 const ts = require('typescript');
 const { readFileSync } = require('node:fs');

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { extname, join } from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
-import { startThread, threadFile } from '../../common/threads/start-thread';
+import { startThread } from '../../common/threads/start-thread';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { makeThresholds, Thresholds } from '../calculation';
@@ -75,7 +76,7 @@ export class HeadlineReader implements OnModuleDestroy {
       }
     } finally {
       this.open.delete(fail);
-      control('stop');
+      // Closing the port ends the request in the thread too.
       port.close();
     }
   }
@@ -105,7 +106,7 @@ export class HeadlineReader implements OnModuleDestroy {
     // A page's rows die young: with V8's default young generation (grown to 32 MB and more while
     // the thread ran at full speed) the thread held about 13 MB more at the export's peak than
     // with 4 MB, for no measurable gain in time (bench, 100,000 rows: 227–233 MB against 241–246).
-    const thread = startThread(threadFile(__filename, 'headline-thread'), data, { maxYoungGenerationSizeMb: 4 });
+    const thread = startThread(join(__dirname, `headline-thread${extname(__filename)}`), data, { maxYoungGenerationSizeMb: 4 });
     // The app may stop while the thread idles; it holds nothing that must be closed first.
     thread.unref();
     const gone = (error: Error) => {

@@ -24,8 +24,8 @@ export interface HeadlineRequest {
   port: MessagePort;
 }
 
-/** On a request's port, from the app: 'next' (send one more page) or 'stop' (the export has ended). */
-export type HeadlineControl = 'next' | 'stop';
+/** On a request's port, from the app: send one more page. The app ends a request by closing its port. */
+export type HeadlineControl = 'next';
 /** On a request's port, to the app. */
 export type HeadlineAnswer = { page: HeadlinePage } | { done: true } | { error: string; stack?: string };
 
@@ -42,10 +42,9 @@ async function serve({ query, port }: HeadlineRequest): Promise<void> {
   let wake: (() => void) | null = null;
   port.on('message', (message: HeadlineControl) => {
     if (message === 'next') credit += 1;
-    else stopped = true;
     wake?.();
   });
-  // The app closes its end when the export ends, which may drop a 'stop' still on its way.
+  // The export has ended (done, failed, or its reader stopped early).
   port.on('close', () => {
     stopped = true;
     wake?.();
