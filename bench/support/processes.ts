@@ -34,7 +34,8 @@ let nextPort = 3900 + (process.pid % 50) * 10;
  */
 export async function startApp(env: Record<string, string>, script = MAIN): Promise<Server> {
   const port = nextPort++;
-  const child = fork(join(__dirname, 'app-server.js'), [script], {
+  const child = fork(script, [], {
+    execArgv: ['--require', join(__dirname, 'count-queries.js')],
     env: { ...process.env, PORT: String(port), DATABASE_URL: '', NODE_ENV: 'development', TOKEN_SECRET, REMINDER_INTERVAL_SECONDS: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -17,7 +17,7 @@ import { IndicatorsService } from './indicators.service';
 import { SummaryController } from './summary/summary.controller';
 import { SummaryRowsRepository } from './summary/summary-rows.repository';
 import { SummaryService } from './summary/summary.service';
-import { HeadlineReader } from './summary/headline-reader';
+import { ReadingThreads } from './summary/reading-threads';
 import { TargetsService } from './targets.service';
 
 @Module({
@@ -35,7 +35,7 @@ import { TargetsService } from './targets.service';
     ExplanationsService,
     SummaryRowsRepository,
     SummaryService,
-    HeadlineReader,
+    ReadingThreads,
   ],
   exports: [IndicatorsService, IndicatorsRepository, IndicatorFiguresModule, AchievedValuesService, RecordValuesHandler, ImportValuesHandler, SummaryService],
 })

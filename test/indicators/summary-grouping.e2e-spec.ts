@@ -5,7 +5,8 @@ import { periodForYear, toSummary } from '../../src/indicators/summary/summary-b
 import type { IndicatorRow } from '../../src/indicators/summary/summary-rows.repository';
 import { SummaryService } from '../../src/indicators/summary/summary.service';
 import { HeadlinePage, headlinePages } from '../../src/indicators/summary/headline-pages';
-import { HeadlineReader } from '../../src/indicators/summary/headline-reader';
+import { ReadingThreads } from '../../src/indicators/summary/reading-threads';
+import { portfolioJson, projectsJson, summariseProjects } from '../../src/indicators/summary/project-summaries';
 import { SummaryRowsRepository } from '../../src/indicators/summary/summary-rows.repository';
 import type { Worker } from 'node:worker_threads';
 import type { AppConfig } from '../../src/config/app-config';
@@ -63,31 +64,31 @@ describe('summaries from grouped rows', () => {
       for await (const page of headlinePages(t.app.get(SummaryRowsRepository), query(year, asOf), thresholds)) pages.push(page);
       return pages;
     };
-    const read = async (reader: HeadlineReader, year: number, asOf: string) => {
+    const read = async (reader: ReadingThreads, year: number, asOf: string) => {
       const pages: HeadlinePage[] = [];
       for await (const page of reader.pages(query(year, asOf))) pages.push(page);
       return pages;
     };
 
     it('gives the pages this thread computes, from the reading thread', async () => {
-      const reader = t.app.get(HeadlineReader);
+      const reader = t.app.get(ReadingThreads);
       for (const [year, asOf] of [[2020, '2021-03-01'], [2022, '2022-12-31']] as const) {
         const expected = await inThisThread(year, asOf);
         expect(expected.length).toBeGreaterThan(3);
         expect(await read(reader, year, asOf)).toEqual(expected);
       }
-      expect(reader.threadId).toEqual(expect.any(Number));
+      expect(reader.threadIds).toEqual([expect.any(Number)]);
     });
 
     it('answers two exports at once, each with its own pages', async () => {
-      const reader = t.app.get(HeadlineReader);
+      const reader = t.app.get(ReadingThreads);
       const [a, b] = await Promise.all([read(reader, 2021, '2021-06-15'), read(reader, 2020, '2021-03-01')]);
       expect(a).toEqual(await inThisThread(2021, '2021-06-15'));
       expect(b).toEqual(await inThisThread(2020, '2021-03-01'));
     });
 
     it('ends the reading when an export stops early, and serves the next one whole', async () => {
-      const reader = t.app.get(HeadlineReader);
+      const reader = t.app.get(ReadingThreads);
       for await (const page of reader.pages(query(2020, '2021-03-01'))) {
         expect(page.length).toBeGreaterThan(0);
         break;
@@ -96,21 +97,73 @@ describe('summaries from grouped rows', () => {
     });
 
     it('fails an export whose thread stops, rather than leaving it waiting, and starts a new thread for the next', async () => {
-      const reader = t.app.get(HeadlineReader);
+      const reader = t.app.get(ReadingThreads);
       const pages = reader.pages(query(2020, '2021-03-01'));
       expect((await pages.next()).done).toBe(false);
-      const first = reader.threadId;
-      await (reader as unknown as { thread: Worker }).thread.terminate();
+      const [first] = reader.threadIds;
+      await (reader as unknown as { threads: { worker: Worker }[] }).threads[0].worker.terminate();
       await expect(drain(pages)).rejects.toThrow(/stopped/);
       expect(await read(reader, 2020, '2021-03-01')).toEqual(await inThisThread(2020, '2021-03-01'));
-      expect(reader.threadId).not.toBe(first);
+      expect(reader.threadIds[0]).not.toBe(first);
     });
 
     it('reads a database in memory, which a second connection cannot open, in this thread', async () => {
       const config = { ...t.app.get<AppConfig>(APP_CONFIG), database: { type: 'sqlite' as const, path: ':memory:' } };
-      const reader = new HeadlineReader(t.app.get(SummaryRowsRepository), config);
+      const reader = new ReadingThreads(t.app.get(SummaryRowsRepository), config);
       expect(await read(reader, 2021, '2022-02-01')).toEqual(await inThisThread(2021, '2022-02-01'));
-      expect(reader.threadId).toBeNull();
+      expect(reader.threadIds).toEqual([]);
+    });
+
+    it('gives the portfolio summary, split between two threads, as the JSON of forPortfolio, byte for byte', async () => {
+      const service = t.app.get(SummaryService);
+      for (const [year, asOf] of [[2020, '2021-03-01'], [2021, '2021-06-15'], [2022, '2022-12-31']] as const) {
+        const full = await service.forPortfolio(year, asOf, SYSTEM_ACTOR);
+        expect(full.projects.length).toBeGreaterThan(30);
+        expect((await service.portfolioJson(year, asOf, SYSTEM_ACTOR)).toString('utf8')).toBe(JSON.stringify(full));
+      }
+      expect(t.app.get(ReadingThreads).threadIds).toHaveLength(2);
+    });
+
+    it('summarises a few projects in two halves, one in one piece, and none as an empty list', async () => {
+      const reader = t.app.get(ReadingThreads);
+      const rows = t.app.get(SummaryRowsRepository);
+      const few = (await rows.projectsPage('all', null, 1000)).slice(3, 9);
+      const names = new Map<number, string>([[1, 'Vodilni']]);
+      const part = { projects: few, scope: few.map((p) => p.id), year: 2021, asOf: '2022-02-01', organisationNames: names };
+      const pieces = await reader.summariesJson(part);
+      expect(pieces).toHaveLength(2);
+      const here = await summariseProjects(rows, few, part.scope, { year: 2021, asOf: '2022-02-01', thresholds }, names);
+      expect(here.length).toBeGreaterThan(3);
+      expect(pieces.map((p) => Buffer.from(p).toString('utf8')).join(',')).toBe(Buffer.from(projectsJson(here)).toString('utf8'));
+      const one = await reader.summariesJson({ ...part, projects: few.slice(0, 1), scope: [few[0].id] });
+      expect(one.map((p) => JSON.parse(`[${Buffer.from(p).toString('utf8')}]`))).toEqual([JSON.parse(JSON.stringify(here.filter((s) => s.project.id === few[0].id)))]);
+      expect(JSON.parse(portfolioJson(2021, '2022-02-01', pieces).toString('utf8'))).toEqual({ year: 2021, asOf: '2022-02-01', projects: JSON.parse(JSON.stringify(here)) });
+      expect(JSON.parse(portfolioJson(2021, '2022-02-01', await reader.summariesJson({ ...part, projects: [], scope: [] })).toString('utf8'))).toEqual({ year: 2021, asOf: '2022-02-01', projects: [] });
+    });
+
+    it('fails a summary whose thread stops, and answers the next from a new thread', async () => {
+      const reader = t.app.get(ReadingThreads);
+      const service = t.app.get(SummaryService);
+      const expected = JSON.stringify(await service.forPortfolio(2020, '2021-03-01', SYSTEM_ACTOR));
+      await service.portfolioJson(2020, '2021-03-01', SYSTEM_ACTOR);
+      const asked = service.portfolioJson(2020, '2021-03-01', SYSTEM_ACTOR);
+      const threads = (reader as unknown as { threads: ({ worker: Worker } | null)[] }).threads;
+      // The request is on its way to both threads (the scope is read first); the second one stops.
+      while (threads[1]?.worker && (reader as unknown as { threads: { open: Set<unknown> }[] }).threads[1].open.size === 0) await new Promise((r) => setImmediate(r));
+      await threads[1]!.worker.terminate();
+      await expect(asked).rejects.toThrow(/stopped/);
+      expect((await service.portfolioJson(2020, '2021-03-01', SYSTEM_ACTOR)).toString('utf8')).toBe(expected);
+    });
+
+    it('summarises a database in memory in this thread', async () => {
+      const config = { ...t.app.get<AppConfig>(APP_CONFIG), database: { type: 'sqlite' as const, path: ':memory:' } };
+      const reader = new ReadingThreads(t.app.get(SummaryRowsRepository), config);
+      const rows = t.app.get(SummaryRowsRepository);
+      const projects = await rows.projectsPage('all', null, 1000);
+      const part = { projects, scope: 'all' as const, year: 2020, asOf: '2021-03-01', organisationNames: new Map<number, string>() };
+      const here = await summariseProjects(rows, projects, 'all', { year: 2020, asOf: '2021-03-01', thresholds }, part.organisationNames);
+      expect((await reader.summariesJson(part)).map((p) => Buffer.from(p).toString('utf8'))).toEqual([Buffer.from(projectsJson(here)).toString('utf8')]);
+      expect(reader.threadIds).toEqual([]);
     });
 
     /** Reads an export's remaining pages (the thread's own field is reached into to stop it mid-export). */

@@ -137,7 +137,7 @@ export interface AchievedQuery {
 
 /**
  * The summaries' SQL, on whichever connection runs it: the app's (SummaryRowsRepository, through
- * TypeORM) or the portfolio reading thread's own (HeadlineReader). It imports neither Nest nor
+ * TypeORM) or the portfolio's reading threads' own (ReadingThreads). It imports neither Nest nor
  * TypeORM, so that the thread loads neither.
  */
 export class SummaryReads {

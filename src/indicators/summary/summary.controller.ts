@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { Requires } from '../../access/requires.decorator';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../../auth/actor';
 
 import { OptionalIdPipe } from '../../common/id.pipe';
@@ -32,7 +33,9 @@ export class SummaryController {
   @Requires('project.read')
   @ApiQuery({ name: 'year', example: 2020 })
   @ApiQuery({ name: 'asOf', required: false })
-  portfolio(@Query('year', YearPipe) year: number, @Query('asOf') asOf: string | undefined, @CurrentActor() actor: Actor) {
-    return this.summaries.forPortfolio(year, asOf, actor);
+  @ApiOkResponse({ description: 'SummaryService.forPortfolio as JSON: { year, asOf, projects }' })
+  async portfolio(@Query('year', YearPipe) year: number, @Query('asOf') asOf: string | undefined, @CurrentActor() actor: Actor, @Res() res: Response) {
+    // The reading threads write the JSON (see ReadingThreads), sent as res.json would send it.
+    res.set('Content-Type', 'application/json; charset=utf-8').send(await this.summaries.portfolioJson(year, asOf, actor));
   }
 }

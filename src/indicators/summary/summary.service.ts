@@ -8,32 +8,13 @@ import { OrganisationsRepository } from '../../organisations/organisations.repos
 import { ProjectsService } from '../../projects/projects.service';
 import { isIsoDate } from '../../projects/reporting-years';
 import { makeThresholds, Thresholds } from '../calculation';
-import { IndicatorStatus, IndicatorSummary } from '../indicator-summary.types';
 import type { Project } from '../../projects/entities/project.entity';
-import { groupBy } from '../../common/group-by';
-import { buildSummaries, periodForYear, periodsForYear } from './summary-builder';
 import type { HeadlinePage } from './headline-pages';
-import { HeadlineReader } from './headline-reader';
-import { ProjectRow, ProjectScope, SummaryRowsRepository } from './summary-rows.repository';
+import { portfolioJson, ProjectSummary, summariseProjects } from './project-summaries';
+import { ReadingThreads } from './reading-threads';
+import { ProjectScope, SummaryRowsRepository } from './summary-rows.repository';
 
-interface PeriodRef {
-  id: number;
-  startDate: string;
-  endDate: string;
-}
-
-export interface ProjectSummary {
-  project: { id: number; code: string; name: string; leadOrganisation: string | null };
-  year: number;
-  /** The funding period (contract) the year is summarised under. */
-  fundingPeriod: PeriodRef;
-  /** Other contracts that also cover part of the year (a renewal); ask for them by id. */
-  otherFundingPeriods: PeriodRef[];
-  asOf: string;
-  statusCounts: Record<IndicatorStatus, number>;
-  explanationsMissing: number;
-  indicators: IndicatorSummary[];
-}
+export type { ProjectSummary } from './project-summaries';
 
 /** Planned versus achieved for one project or a whole portfolio, computed by the calculation core. */
 @Injectable()
@@ -45,7 +26,7 @@ export class SummaryService {
     private readonly organisations: OrganisationsRepository,
     private readonly projects: ProjectsService,
     private readonly access: AccessPolicy,
-    private readonly headlines: HeadlineReader,
+    private readonly threads: ReadingThreads,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.thresholds = makeThresholds(config.onTrackMarginPercent, config.deviationThresholdPercent);
@@ -85,65 +66,41 @@ export class SummaryService {
   }
 
   /**
+   * `forPortfolio` as the JSON the API answers (the same bytes as `JSON.stringify` of it), computed
+   * by the reading threads, each of which writes its part's JSON (see ReadingThreads).
+   */
+  async portfolioJson(year: number, asOf: string | undefined, actor: Actor): Promise<Buffer> {
+    const ids = await this.access.readableProjectIds(actor);
+    const date = checkAsOf(asOf);
+    const { projects, scope, organisationNames } = await this.portfolioProjects(ids);
+    const pieces = await this.threads.summariesJson({ projects, scope, year, asOf: date, organisationNames });
+    return portfolioJson(year, date, pieces);
+  }
+
+  /**
    * The headline figures of every readable project's indicators, a keyset page of projects at a
    * time (see `headlinePages`): what the portfolio export writes, read and computed beside it by
    * the HeadlineReader.
    */
   async *portfolioHeadlinePages(year: number, actor: Actor, options: { asOf?: string; pageSize?: number } = {}): AsyncGenerator<HeadlinePage> {
     const scope = await this.access.readableProjectIds(actor);
-    yield* this.headlines.pages({ scope, year, asOf: checkAsOf(options.asOf), pageSize: options.pageSize ?? PORTFOLIO_PAGE });
+    yield* this.threads.pages({ scope, year, asOf: checkAsOf(options.asOf), pageSize: options.pageSize ?? PORTFOLIO_PAGE });
   }
 
   private async summarise(projectIds: ProjectScope, year: number, asOf: string, thresholds: Thresholds, fundingPeriodId?: number): Promise<ProjectSummary[]> {
-    const [projects, names] = await Promise.all([
+    const { projects, scope, organisationNames } = await this.portfolioProjects(projectIds);
+    return summariseProjects(this.rows, projects, scope, { year, asOf, thresholds, fundingPeriodId }, organisationNames);
+  }
+
+  /** The projects in scope in code order, what their summaries select by, and the partners' names. */
+  private async portfolioProjects(projectIds: ProjectScope) {
+    const [projects, organisationNames] = await Promise.all([
       this.rows.projectsPage(projectIds, null, Number.MAX_SAFE_INTEGER),
       this.organisations.names(),
     ]);
     // Every project is read as every project: an IN list of all their ids only slows each query down.
-    const scope = projectIds === 'all' ? 'all' : projects.map((p) => p.id);
-    return this.summariseRows(projects, scope, year, asOf, thresholds, fundingPeriodId, names);
-  }
-
-  private async summariseRows(
-    projects: ProjectRow[],
-    scope: ProjectScope,
-    year: number,
-    asOf: string,
-    thresholds: Thresholds,
-    fundingPeriodId: number | undefined,
-    organisationNames: Map<number, string>,
-  ): Promise<ProjectSummary[]> {
-    if (projects.length === 0) return [];
-    const query = { scope, year, asOf, fundingPeriodId };
-    const [indicators, fundingPeriods, targets, achievedGroups, achievedShareSums, explanations] = await Promise.all([
-      this.rows.indicators(scope),
-      this.rows.periods(scope),
-      this.rows.targets(scope),
-      this.rows.achievedGroups(query),
-      this.rows.achievedShareSums(query),
-      this.rows.explanations(scope, year),
-    ]);
-    const data = { indicators, fundingPeriods, targets, achievedGroups, achievedShareSums, explanations, organisationNames };
-    const byProject = buildSummaries(data, year, asOf, thresholds, fundingPeriodId);
-    const periodsOf = groupBy(fundingPeriods, (fp) => fp.projectId);
-    return projects.flatMap((p) => {
-      const chosen = periodForYear(periodsOf.get(p.id) ?? [], year, fundingPeriodId);
-      if (!chosen) return [];
-      const list = byProject.get(p.id) ?? [];
-      const others = periodsForYear(periodsOf.get(p.id) ?? [], year).filter((fp) => fp.id !== chosen.id);
-      return [
-        {
-          project: { id: p.id, code: p.code, name: p.name, leadOrganisation: p.leadOrganisation },
-          year,
-          fundingPeriod: ref(chosen),
-          otherFundingPeriods: others.map(ref),
-          asOf,
-          statusCounts: countStatuses(list),
-          explanationsMissing: list.filter((i) => i.explanationMissing).length,
-          indicators: list,
-        },
-      ];
-    });
+    const scope: ProjectScope = projectIds === 'all' ? 'all' : projects.map((p) => p.id);
+    return { projects, scope, organisationNames };
   }
 }
 
@@ -160,14 +117,6 @@ export interface SummaryOptions {
   deviationThresholdPercent?: number;
   /** Which contract, when a renewal splits the year between two. */
   fundingPeriodId?: number;
-}
-
-const ref = (p: PeriodRef): PeriodRef => ({ id: p.id, startDate: p.startDate, endDate: p.endDate });
-
-function countStatuses(list: IndicatorSummary[]): Record<IndicatorStatus, number> {
-  const counts: Record<IndicatorStatus, number> = { met: 0, on_track: 0, at_risk: 0, not_met: 0, no_target: 0 };
-  for (const i of list) counts[i.status] += 1;
-  return counts;
 }
 
 function checkAsOf(asOf: string | undefined): string {
