@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { clientFor, Client } from '../support/http';
 import { createTestApp, TestApp } from '../support/app';
+import { SYSTEM_ACTOR } from '../../src/auth/actor';
+import { SummaryService } from '../../src/indicators/summary/summary.service';
 
 describe('demo data over HTTP', () => {
   let t: TestApp;
@@ -105,6 +107,20 @@ describe('demo data over HTTP', () => {
     const hub = await admin.get('/api/projects/NOVUS-HUB/indicators/summary?year=2020').expect(200);
     expect(hub.body.indicators).toHaveLength(20);
     expect(hub.body.indicators.find((i: { code: string }) => i.code === 'HUB-1.4')).toMatchObject({ achieved: 2500, resultArea: { name: 'Informiranje' } });
+  });
+
+  it('answers the portfolio summary over HTTP with the bytes of JSON.stringify(forPortfolio), as JSON of its own length', async () => {
+    const res = await admin.get('/api/indicators/summary?year=2020&asOf=2021-03-01').buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    const expected = JSON.stringify(await t.app.get(SummaryService).forPortfolio(2020, '2021-03-01', SYSTEM_ACTOR));
+    expect((res.body as Buffer).toString('utf8')).toBe(expected);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(expected)));
+    expect(res.headers['cache-control']).toMatch(/no-store/);
+    expect(JSON.parse(expected).projects.length).toBeGreaterThan(3);
   });
 
   it('invents no planned values: only AS has targets', async () => {

@@ -81,11 +81,12 @@ export async function summariseProjects(
 }
 
 /**
- * The portfolio summary's JSON as `JSON.stringify({ year, asOf, projects })` writes it, from the
- * projects' part written beforehand in pieces (`projectsJson`, in project order): the reading
- * threads each write theirs, and the app only joins the bytes.
+ * The portfolio summary's JSON as `JSON.stringify({ year, asOf, projects })` writes it, as the
+ * parts to send one after the other: the projects' part comes written beforehand in pieces
+ * (`projectsJson`, in project order) by the reading threads, and is neither copied nor joined
+ * here (at 1,000 projects 13 MB that the app's thread would otherwise copy once more).
  */
-export function portfolioJson(year: number, asOf: string, pieces: Uint8Array[]): Buffer {
+export function portfolioJson(year: number, asOf: string, pieces: Uint8Array[]): Uint8Array[] {
   const parts: Uint8Array[] = [Buffer.from(`{"year":${JSON.stringify(year)},"asOf":${JSON.stringify(asOf)},"projects":[`)];
   for (const piece of pieces) {
     if (piece.byteLength === 0) continue;
@@ -93,7 +94,7 @@ export function portfolioJson(year: number, asOf: string, pieces: Uint8Array[]):
     parts.push(piece);
   }
   parts.push(CLOSE);
-  return Buffer.concat(parts);
+  return parts;
 }
 
 /** Summaries as the elements of a JSON array, without its brackets ('' for none), in UTF-8. */

@@ -35,7 +35,11 @@ export class SummaryController {
   @ApiQuery({ name: 'asOf', required: false })
   @ApiOkResponse({ description: 'SummaryService.forPortfolio as JSON: { year, asOf, projects }' })
   async portfolio(@Query('year', YearPipe) year: number, @Query('asOf') asOf: string | undefined, @CurrentActor() actor: Actor, @Res() res: Response) {
-    // The reading threads write the JSON (see ReadingThreads), sent as res.json would send it.
-    res.set('Content-Type', 'application/json; charset=utf-8').send(await this.summaries.portfolioJson(year, asOf, actor));
+    // The reading threads write the JSON (see ReadingThreads), sent with the headers res.json gives it.
+    const parts = await this.summaries.portfolioJson(year, asOf, actor);
+    res.set('Content-Type', 'application/json; charset=utf-8');
+    res.set('Content-Length', String(parts.reduce((sum, part) => sum + part.byteLength, 0)));
+    for (const part of parts) res.write(part);
+    res.end();
   }
 }

@@ -66,10 +66,11 @@ export class SummaryService {
   }
 
   /**
-   * `forPortfolio` as the JSON the API answers (the same bytes as `JSON.stringify` of it), computed
-   * by the reading threads, each of which writes its part's JSON (see ReadingThreads).
+   * `forPortfolio` as the JSON the API answers (the same bytes as `JSON.stringify` of it, in parts
+   * to send one after the other), computed by the reading threads, each of which writes its
+   * part's JSON (see ReadingThreads).
    */
-  async portfolioJson(year: number, asOf: string | undefined, actor: Actor): Promise<Buffer> {
+  async portfolioJson(year: number, asOf: string | undefined, actor: Actor): Promise<Uint8Array[]> {
     const ids = await this.access.readableProjectIds(actor);
     const date = checkAsOf(asOf);
     const { projects, scope, organisationNames } = await this.portfolioProjects(ids);
