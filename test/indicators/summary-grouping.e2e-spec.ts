@@ -146,13 +146,28 @@ describe('summaries from grouped rows', () => {
       const service = t.app.get(SummaryService);
       const expected = JSON.stringify(await service.forPortfolio(2020, '2021-03-01', SYSTEM_ACTOR));
       await service.portfolioJson(2020, '2021-03-01', SYSTEM_ACTOR);
+      const threads = (reader as unknown as { threads: { worker: Worker }[] }).threads;
+      // The second thread stops as the request is sent to it, so it never answers.
+      const second = threads[1].worker;
+      const secondId = second.threadId;
+      const send = jest.spyOn(second, 'postMessage').mockImplementationOnce(() => void second.terminate());
       const asked = service.portfolioJson(2020, '2021-03-01', SYSTEM_ACTOR);
-      const threads = (reader as unknown as { threads: ({ worker: Worker } | null)[] }).threads;
-      // The request is on its way to both threads (the scope is read first); the second one stops.
-      while (threads[1]?.worker && (reader as unknown as { threads: { open: Set<unknown> }[] }).threads[1].open.size === 0) await new Promise((r) => setImmediate(r));
-      await threads[1]!.worker.terminate();
       await expect(asked).rejects.toThrow(/stopped/);
+      expect(send).toHaveBeenCalledTimes(1);
       expect(text(await service.portfolioJson(2020, '2021-03-01', SYSTEM_ACTOR))).toBe(expected);
+      expect(reader.threadIds).not.toContain(secondId);
+      expect(reader.threadIds).toHaveLength(2);
+    });
+
+    it('fails a request whose port is closed without an answer, rather than leaving it waiting', async () => {
+      const reader = t.app.get(ReadingThreads);
+      const [first] = await t.app.get(SummaryRowsRepository).projectsPage('all', null, 1);
+      const part = { projects: [first], scope: [first.id], year: 2020, asOf: '2021-03-01', organisationNames: new Map<number, string>() };
+      expect(await reader.summariesJson(part)).toHaveLength(1);
+      const worker = (reader as unknown as { threads: { worker: Worker }[] }).threads[0].worker;
+      jest.spyOn(worker, 'postMessage').mockImplementationOnce((message: unknown) => (message as { port: { close(): void } }).port.close());
+      await expect(reader.summariesJson(part)).rejects.toThrow(/without an answer/);
+      expect(await reader.summariesJson(part)).toHaveLength(1);
     });
 
     it('summarises a database in memory in this thread', async () => {

@@ -123,6 +123,19 @@ describe('demo data over HTTP', () => {
     expect(JSON.parse(expected).projects.length).toBeGreaterThan(3);
   });
 
+  it('gives a project manager the portfolio summary of their own projects only, and a bad asOf a 422 naming it', async () => {
+    const vodja = await clientFor(t.app, 'vodja');
+    const all = (await admin.get('/api/indicators/summary?year=2020&asOf=2021-03-01').expect(200)).body.projects.map((p: { project: { code: string } }) => p.project.code);
+    const own = (await vodja.get('/api/indicators/summary?year=2020&asOf=2021-03-01').expect(200)).body.projects.map((p: { project: { code: string } }) => p.project.code);
+    const readable = (await vodja.get('/api/projects').expect(200)).body;
+    const codes = (Array.isArray(readable) ? readable : readable.items).map((p: { code: string }) => p.code);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.length).toBeLessThan(all.length);
+    for (const code of own) expect(codes).toContain(code);
+    const bad = await vodja.get('/api/indicators/summary?year=2020&asOf=2021-13-01').expect(422);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'asOf' })]);
+  });
+
   it('invents no planned values: only AS has targets', async () => {
     const res = await admin.get('/api/indicators/summary?year=2020').expect(200);
     const withTargets = res.body.projects.flatMap((p: { project: { code: string }; indicators: { planned: number | null }[] }) =>

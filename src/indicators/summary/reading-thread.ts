@@ -45,6 +45,8 @@ const data = workerData as ReadingThreadData;
 const thresholds = makeThresholds(data.onTrackMarginPercent, data.deviationThresholdPercent);
 const reads = new SummaryReads(data.database.type === 'postgres' ? postgresReader(data.database.url, 2) : sqliteReader(data.database.path));
 
+// The app sends plain data and a port, which are always read; were one not, it is logged here.
+parentPort!.on('messageerror', (error) => console.error(`A portfolio reading request could not be read: ${error.message}`));
 parentPort!.on('message', (request: ReadingRequest) => void ('headlines' in request ? serveHeadlines(request.headlines, request.port) : serveSummaries(request.summaries, request.port)));
 
 const failure = (error: unknown): ReadingAnswer => ({
@@ -52,12 +54,19 @@ const failure = (error: unknown): ReadingAnswer => ({
   stack: error instanceof Error ? error.stack : undefined,
 });
 
-/** The JSON of the projects' summaries, handed over to the app (not copied). */
+/**
+ * The JSON of the projects' summaries, handed over to the app (not copied). The six reads are not
+ * one snapshot: each is a statement of its own on this connection, as every read of the app's
+ * other processes (workers, a second instance) always was; a value written between two of them
+ * may be counted by one and not yet by the next. The two halves are disjoint projects.
+ */
 async function serveSummaries(part: SummariesPart, port: MessagePort): Promise<void> {
   try {
     const summaries = await summariseProjects(reads, part.projects, part.scope, { year: part.year, asOf: part.asOf, thresholds }, part.organisationNames);
     const json = projectsJson(summaries);
-    port.postMessage({ json } satisfies ReadingAnswer, [json.buffer as ArrayBuffer]);
+    // Handed over only when the bytes are the whole of their buffer (TextEncoder's are).
+    const whole = json.byteOffset === 0 && json.byteLength === json.buffer.byteLength;
+    port.postMessage({ json } satisfies ReadingAnswer, whole ? [json.buffer as ArrayBuffer] : []);
   } catch (error) {
     port.postMessage(failure(error));
   } finally {

@@ -81,7 +81,7 @@ export class SummaryService {
   /**
    * The headline figures of every readable project's indicators, a keyset page of projects at a
    * time (see `headlinePages`): what the portfolio export writes, read and computed beside it by
-   * the HeadlineReader.
+   * a reading thread (ReadingThreads).
    */
   async *portfolioHeadlinePages(year: number, actor: Actor, options: { asOf?: string; pageSize?: number } = {}): AsyncGenerator<HeadlinePage> {
     const scope = await this.access.readableProjectIds(actor);
