@@ -129,16 +129,16 @@ describe('summaries from grouped rows', () => {
       const rows = t.app.get(SummaryRowsRepository);
       const few = (await rows.projectsPage('all', null, 1000)).slice(3, 9);
       const names = new Map<number, string>([[1, 'Vodilni']]);
-      const part = { projects: few, scope: few.map((p) => p.id), year: 2021, asOf: '2022-02-01', organisationNames: names };
+      const part = { projects: few, year: 2021, asOf: '2022-02-01', organisationNames: names };
       const pieces = await reader.summariesJson(part);
       expect(pieces).toHaveLength(2);
-      const here = await summariseProjects(rows, few, part.scope, { year: 2021, asOf: '2022-02-01', thresholds }, names);
+      const here = await summariseProjects(rows, few, few.map((p) => p.id), { year: 2021, asOf: '2022-02-01', thresholds }, names);
       expect(here.length).toBeGreaterThan(3);
       expect(pieces.map((p) => Buffer.from(p).toString('utf8')).join(',')).toBe(Buffer.from(projectsJson(here)).toString('utf8'));
-      const one = await reader.summariesJson({ ...part, projects: few.slice(0, 1), scope: [few[0].id] });
+      const one = await reader.summariesJson({ ...part, projects: few.slice(0, 1) });
       expect(one.map((p) => JSON.parse(`[${Buffer.from(p).toString('utf8')}]`))).toEqual([JSON.parse(JSON.stringify(here.filter((s) => s.project.id === few[0].id)))]);
       expect(JSON.parse(text(portfolioJson(2021, '2022-02-01', pieces)))).toEqual({ year: 2021, asOf: '2022-02-01', projects: JSON.parse(JSON.stringify(here)) });
-      expect(JSON.parse(text(portfolioJson(2021, '2022-02-01', await reader.summariesJson({ ...part, projects: [], scope: [] }))))).toEqual({ year: 2021, asOf: '2022-02-01', projects: [] });
+      expect(JSON.parse(text(portfolioJson(2021, '2022-02-01', await reader.summariesJson({ ...part, projects: [] }))))).toEqual({ year: 2021, asOf: '2022-02-01', projects: [] });
     });
 
     it('fails a summary whose thread stops, and answers the next from a new thread', async () => {
@@ -162,7 +162,7 @@ describe('summaries from grouped rows', () => {
     it('fails a request whose port is closed without an answer, rather than leaving it waiting', async () => {
       const reader = t.app.get(ReadingThreads);
       const [first] = await t.app.get(SummaryRowsRepository).projectsPage('all', null, 1);
-      const part = { projects: [first], scope: [first.id], year: 2020, asOf: '2021-03-01', organisationNames: new Map<number, string>() };
+      const part = { projects: [first], year: 2020, asOf: '2021-03-01', organisationNames: new Map<number, string>() };
       expect(await reader.summariesJson(part)).toHaveLength(1);
       const worker = (reader as unknown as { threads: { worker: Worker }[] }).threads[0].worker;
       jest.spyOn(worker, 'postMessage').mockImplementationOnce((message: unknown) => (message as { port: { close(): void } }).port.close());
@@ -175,7 +175,7 @@ describe('summaries from grouped rows', () => {
       const reader = new ReadingThreads(t.app.get(SummaryRowsRepository), config);
       const rows = t.app.get(SummaryRowsRepository);
       const projects = await rows.projectsPage('all', null, 1000);
-      const part = { projects, scope: 'all' as const, year: 2020, asOf: '2021-03-01', organisationNames: new Map<number, string>() };
+      const part = { projects, year: 2020, asOf: '2021-03-01', organisationNames: new Map<number, string>() };
       const here = await summariseProjects(rows, projects, 'all', { year: 2020, asOf: '2021-03-01', thresholds }, part.organisationNames);
       expect((await reader.summariesJson(part)).map((p) => Buffer.from(p).toString('utf8'))).toEqual([Buffer.from(projectsJson(here)).toString('utf8')]);
       expect(reader.threadIds).toEqual([]);

@@ -99,8 +99,8 @@ export function portfolioJson(year: number, asOf: string, pieces: Uint8Array[]):
 
 /** Summaries as the elements of a JSON array, without its brackets ('' for none), in UTF-8. */
 export function projectsJson(summaries: ProjectSummary[]): Uint8Array {
-  // TextEncoder gives the bytes an ArrayBuffer of their own, which a thread can hand over whole
-  // (a small Buffer.from shares Node's pool).
+  // TextEncoder gives the bytes a new ArrayBuffer of their own (the Encoding standard's encode),
+  // which a thread can hand over whole; a small Buffer.from shares Node's pool.
   return new TextEncoder().encode(JSON.stringify(summaries).slice(1, -1));
 }
 

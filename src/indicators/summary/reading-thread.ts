@@ -4,7 +4,7 @@ import { postgresReader, sqliteReader } from '../../database/driver-readers';
 import { makeThresholds } from '../calculation';
 import { HeadlinePage, headlinePages, HeadlineQuery } from './headline-pages';
 import { projectsJson, summariseProjects } from './project-summaries';
-import type { ProjectRow, ProjectScope } from './summary-reads';
+import type { ProjectRow } from './summary-reads';
 import { SummaryReads } from './summary-reads';
 
 /**
@@ -24,10 +24,9 @@ export interface ReadingThreadData {
   deviationThresholdPercent: string;
 }
 
-/** The summaries of these projects (a run of the portfolio in code order), the year's contract each. */
+/** The summaries of these projects (a run of the portfolio in code order), read by their ids. */
 export interface SummariesPart {
   projects: ProjectRow[];
-  scope: ProjectScope;
   year: number;
   asOf: string;
   organisationNames: Map<number, string>;
@@ -62,11 +61,9 @@ const failure = (error: unknown): ReadingAnswer => ({
  */
 async function serveSummaries(part: SummariesPart, port: MessagePort): Promise<void> {
   try {
-    const summaries = await summariseProjects(reads, part.projects, part.scope, { year: part.year, asOf: part.asOf, thresholds }, part.organisationNames);
-    const json = projectsJson(summaries);
-    // Handed over only when the bytes are the whole of their buffer (TextEncoder's are).
-    const whole = json.byteOffset === 0 && json.byteLength === json.buffer.byteLength;
-    port.postMessage({ json } satisfies ReadingAnswer, whole ? [json.buffer as ArrayBuffer] : []);
+    const ids = part.projects.map((p) => p.id);
+    const json = projectsJson(await summariseProjects(reads, part.projects, ids, { year: part.year, asOf: part.asOf, thresholds }, part.organisationNames));
+    port.postMessage({ json } satisfies ReadingAnswer, [json.buffer as ArrayBuffer]);
   } catch (error) {
     port.postMessage(failure(error));
   } finally {

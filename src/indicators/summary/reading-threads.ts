@@ -31,8 +31,9 @@ import { SummaryRowsRepository } from './summary-rows.repository';
  * message port. The first thread serves both kinds: a summary's half and an export's pages share
  * it, each waiting while the other computes (a half of 1,000 projects is about 0.3 s). The halves
  * are read by the ids of their projects, so a portfolio of more than about 65,000 projects would
- * pass the engines' limit of parameters per statement (SQLite 32,766 a half, PostgreSQL 65,535). A thread that stops fails the requests it was serving, and the next request starts
- * a new one. A database in memory (':memory:') cannot be opened twice; its figures are computed
+ * pass the engines' limit of parameters per statement (SQLite 32,766 a half, PostgreSQL 65,535).
+ * A thread that stops fails the requests it was serving, and the next request starts a new one.
+ * A database in memory (':memory:') cannot be opened twice; its figures are computed
  * here, in this thread, by the same functions.
  */
 @Injectable()
@@ -80,18 +81,15 @@ export class ReadingThreads implements OnApplicationShutdown {
 
   /**
    * The JSON of the projects' summaries (see `projectsJson`), in their order, as pieces to join:
-   * two halves from two threads (one piece for one project). `scope` is what the projects were
-   * read by ('all', or their ids); each half is read by its own ids.
+   * two halves from two threads (one piece for one project, none for none), each half read by
+   * its projects' ids.
    */
   async summariesJson(part: SummariesPart): Promise<Uint8Array[]> {
-    if (this.inMemory) {
-      return [projectsJson(await summariseProjects(this.rows, part.projects, part.scope, { year: part.year, asOf: part.asOf, thresholds: this.thresholds }, part.organisationNames))];
-    }
-    if (part.projects.length === 0) return [];
-    if (part.projects.length < 2) return [await this.summariesOn(0, part)];
+    // In this one thread halves would gain nothing and cost their queries twice.
+    if (this.inMemory) return [await this.summariesHere(part)];
     const middle = Math.ceil(part.projects.length / 2);
-    const halves = [part.projects.slice(0, middle), part.projects.slice(middle)];
-    return Promise.all(halves.map((projects, n) => this.summariesOn(n, { ...part, projects, scope: projects.map((p) => p.id) })));
+    const halves = [part.projects.slice(0, middle), part.projects.slice(middle)].filter((projects) => projects.length > 0);
+    return Promise.all(halves.map((projects, n) => this.summariesOn(n, { ...part, projects })));
   }
 
   /** The ids of the threads that run (they start with the first request). */
@@ -107,6 +105,11 @@ export class ReadingThreads implements OnApplicationShutdown {
     this.closed = true;
     const running = this.threads.splice(0, this.threads.length, null, null);
     await Promise.all(running.map((t) => t?.worker.terminate()));
+  }
+
+  /** The summaries computed in this thread, as a reading thread computes them (`serveSummaries`). */
+  private async summariesHere(part: SummariesPart): Promise<Uint8Array> {
+    return projectsJson(await summariseProjects(this.rows, part.projects, part.projects.map((p) => p.id), { year: part.year, asOf: part.asOf, thresholds: this.thresholds }, part.organisationNames));
   }
 
   private async summariesOn(n: number, part: SummariesPart): Promise<Uint8Array> {

@@ -73,8 +73,8 @@ export class SummaryService {
   async portfolioJson(year: number, asOf: string | undefined, actor: Actor): Promise<Uint8Array[]> {
     const ids = await this.access.readableProjectIds(actor);
     const date = checkAsOf(asOf);
-    const { projects, scope, organisationNames } = await this.portfolioProjects(ids);
-    const pieces = await this.threads.summariesJson({ projects, scope, year, asOf: date, organisationNames });
+    const { projects, organisationNames } = await this.portfolioProjects(ids);
+    const pieces = await this.threads.summariesJson({ projects, year, asOf: date, organisationNames });
     return portfolioJson(year, date, pieces);
   }
 
