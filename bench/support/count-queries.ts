@@ -2,19 +2,22 @@
  * Preloaded (`--require`) into the app as the benchmarks run it, and so into each of its threads
  * (a worker thread inherits the app's `execArgv`): every SQL statement the SQLite driver
  * (better-sqlite3) runs is counted, in whichever thread runs it, so that a benchmark can ask (over
- * IPC) how many queries one request cost. A thread reports its count to the app's main thread on a
- * BroadcastChannel. Nothing else of the app is changed.
+ * IPC) how many queries one request cost. Each thread keeps its own count and says it only when
+ * the main thread asks, on a BroadcastChannel, so that counting sends no message while a request
+ * runs (one message per query had woken the app's main thread a dozen times a summary). Nothing
+ * else of the app is changed.
  */
-import { BroadcastChannel, isMainThread } from 'node:worker_threads';
+import { BroadcastChannel, isMainThread, threadId } from 'node:worker_threads';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const BetterSqlite3 = require('better-sqlite3') as { prototype: object };
+
+type Message = { ask: number } | { thread: number; ask: number; queries: number };
 
 const channel = new BroadcastChannel('kazalnik-bench-queries');
 // The channel must not keep a thread (or the app) alive.
 (channel as unknown as { unref(): void }).unref();
 let queries = 0;
-const count = isMainThread ? () => (queries += 1) : () => channel.postMessage(1);
 
 type Statement = Record<string, (...args: unknown[]) => unknown>;
 const database = BetterSqlite3.prototype as unknown as { prepare(sql: string): Statement; exec(sql: string): unknown };
@@ -25,7 +28,7 @@ database.prepare = function counting(this: unknown, sql: string) {
   for (const method of ['all', 'run', 'get', 'iterate']) {
     const original = statement[method];
     statement[method] = (...args: unknown[]) => {
-      count();
+      queries += 1;
       return original.apply(statement, args);
     };
   }
@@ -33,14 +36,27 @@ database.prepare = function counting(this: unknown, sql: string) {
 };
 const exec = database.exec;
 database.exec = function counted(this: unknown, sql: string) {
-  count();
+  queries += 1;
   return exec.call(this, sql);
 };
 
 if (isMainThread) {
-  channel.onmessage = () => (queries += 1);
+  // The latest count each thread said; a thread that has stopped keeps its last one.
+  const threads = new Map<number, number>();
+  let asked = 0;
+  channel.onmessage = (event) => {
+    const message = (event as { data: Message }).data;
+    if ('thread' in message) threads.set(message.thread, message.queries);
+  };
   process.on('message', (message: { ask?: string }) => {
-    // The benchmark asks once a request has been answered; the threads' counts are on their way.
-    if (message?.ask === 'queries') setTimeout(() => process.send?.({ queries }), 100);
+    if (message?.ask !== 'queries') return;
+    // The benchmark asks once a request has been answered; the threads answer within the 100 ms.
+    channel.postMessage({ ask: ++asked } satisfies Message);
+    setTimeout(() => process.send?.({ queries: queries + [...threads.values()].reduce((a, b) => a + b, 0) }), 100);
   });
+} else {
+  channel.onmessage = (event) => {
+    const message = (event as { data: Message }).data;
+    if (!('thread' in message)) channel.postMessage({ thread: threadId, ask: message.ask, queries } satisfies Message);
+  };
 }
