@@ -32,6 +32,9 @@ export interface SummariesQuery {
   fundingPeriodId?: number;
 }
 
+/** The six reads a summary is made of (SummaryReads, on whichever connection; made-up rows to warm a thread up). */
+export type SummaryRowSource = Pick<SummaryReads, 'indicators' | 'periods' | 'targets' | 'achievedGroups' | 'achievedShareSums' | 'explanations'>;
+
 /**
  * The summaries of these projects (in their order), those whose funding periods cover the year:
  * six queries whatever the number of projects, each kind of row loaded once for all of them, then
@@ -40,7 +43,7 @@ export interface SummariesQuery {
  * app's thread (one project, a database in memory) and in the reading threads (the portfolio).
  */
 export async function summariseProjects(
-  reads: SummaryReads,
+  reads: SummaryRowSource,
   projects: ProjectRow[],
   scope: ProjectScope,
   q: SummariesQuery,
