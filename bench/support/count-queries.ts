@@ -12,7 +12,7 @@ import { BroadcastChannel, isMainThread, threadId } from 'node:worker_threads';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const BetterSqlite3 = require('better-sqlite3') as { prototype: object };
 
-type Message = { ask: number } | { thread: number; ask: number; queries: number };
+type Message = 'ask' | { thread: number; queries: number };
 
 const channel = new BroadcastChannel('kazalnik-bench-queries');
 // The channel must not keep a thread (or the app) alive.
@@ -43,20 +43,19 @@ database.exec = function counted(this: unknown, sql: string) {
 if (isMainThread) {
   // The latest count each thread said; a thread that has stopped keeps its last one.
   const threads = new Map<number, number>();
-  let asked = 0;
   channel.onmessage = (event) => {
     const message = (event as { data: Message }).data;
-    if ('thread' in message) threads.set(message.thread, message.queries);
+    if (message !== 'ask') threads.set(message.thread, message.queries);
   };
   process.on('message', (message: { ask?: string }) => {
     if (message?.ask !== 'queries') return;
     // The benchmark asks once a request has been answered; the threads answer within the 100 ms.
-    channel.postMessage({ ask: ++asked } satisfies Message);
+    channel.postMessage('ask' satisfies Message);
     setTimeout(() => process.send?.({ queries: queries + [...threads.values()].reduce((a, b) => a + b, 0) }), 100);
   });
 } else {
   channel.onmessage = (event) => {
     const message = (event as { data: Message }).data;
-    if (!('thread' in message)) channel.postMessage({ thread: threadId, ask: message.ask, queries } satisfies Message);
+    if (message === 'ask') channel.postMessage({ thread: threadId, queries } satisfies Message);
   };
 }
