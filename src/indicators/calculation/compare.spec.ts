@@ -1,4 +1,6 @@
 import Decimal from 'decimal.js';
+import fc from 'fast-check';
+import { reportedFigure } from '../../../test/support/arbitraries';
 import { compareToTarget, satisfies } from './compare';
 import { anAggregate } from '../../../test/support/factories/calculation.factory';
 
@@ -29,3 +31,22 @@ describe('satisfies', () => {
     expect(satisfies('at_most', anAggregate(6), new Decimal(5))).toBe(false);
   });
 });
+
+describe('compareToTarget against the Decimal products it stands for', () => {
+  const factor = fc.oneof(fc.constant('1'), fc.constantFrom('0.9', '1.1', '0.75', '365', '12'), reportedFigure);
+  const count = fc.oneof(fc.integer({ min: 0, max: 5_000 }), fc.integer({ min: 0, max: 2 ** 40 }));
+
+  it('gives the sign of achieved × divisor − target × factor, for values and for counts', () => {
+    fc.assert(
+      fc.property(reportedFigure, reportedFigure, factor, factor, count, count, fc.boolean(), (value, target, f, d, numerator, denominator, counted) => {
+        const achieved = counted ? anAggregate(value, numerator, denominator) : anAggregate(value);
+        const [t, fa, di] = [target, f, d].map((x) => new Decimal(x));
+        const left = counted ? achieved.numerator!.times(100).times(di) : achieved.value.times(di);
+        const right = counted ? t.times(fa).times(achieved.denominator!) : t.times(fa);
+        expect(compareToTarget(achieved, t, fa, di)).toBe(left.comparedTo(right));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+

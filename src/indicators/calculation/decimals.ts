@@ -27,6 +27,39 @@ export function toDecimal(value: string, what = 'value'): Decimal {
   return decimal;
 }
 
+/** Powers of ten that are exact doubles, and small enough to keep a scaled value safe. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/**
+ * `d × 10^scale` as a whole number when that is exact: `d` has at most `scale` decimals and the
+ * result is a safe integer (|n| ≤ 2^53 − 1); otherwise undefined. It is read off decimal.js's own
+ * digits (`d.d`: words of seven digits each, the first one standing at 10^(7·⌊e/7⌋), the next
+ * seven places lower; `d.s`: the sign), so that a figure the calculation has finished is not
+ * printed and parsed again to become a number. decimals.spec.ts checks it against Decimal's
+ * public arithmetic.
+ */
+export function scaledInteger(d: Decimal, scale: number): number | undefined {
+  const words = d.d;
+  if (!words) return undefined; // NaN or ±Infinity
+  const first = Math.floor(d.e / 7);
+  let whole = 0;
+  for (let i = 0; i < words.length; i++) {
+    const places = 7 * (first - i) + scale;
+    if (places >= 0) {
+      if (places >= POWERS_OF_TEN.length) return undefined;
+      whole += words[i] * POWERS_OF_TEN[places];
+    } else {
+      if (-places >= POWERS_OF_TEN.length) return undefined;
+      const divisor = POWERS_OF_TEN[-places];
+      // Digits below 10^-scale: more decimals than asked for.
+      if (words[i] % divisor !== 0) return undefined;
+      whole += words[i] / divisor;
+    }
+    if (whole > Number.MAX_SAFE_INTEGER) return undefined;
+  }
+  return d.s < 0 ? -whole : whole;
+}
+
 export function sumOf(values: readonly Decimal[]): Decimal {
   return values.reduce((acc, v) => acc.plus(v), ZERO);
 }

@@ -1,4 +1,6 @@
 import Decimal from 'decimal.js';
+import fc from 'fast-check';
+import { reportedFigure } from '../../../test/support/arbitraries';
 import { explanationOfDeviationsRequired, explanationRequired, type ExplanationInput } from './explanations';
 import { AS_PERIOD } from '../../../test/support/factories/calculation.factory';
 import { DEFAULT_THRESHOLDS, makeThresholds } from './thresholds';
@@ -97,3 +99,17 @@ describe('explanationOfDeviationsRequired', () => {
     expect(required({ measuredAgainst: null, status: 'no_target' })).toBe(false);
   });
 });
+
+describe('explanationRequired against its Decimal rule', () => {
+  it('asks for one exactly when |achievement − 100| exceeds the threshold', () => {
+    fc.assert(
+      fc.property(reportedFigure, fc.oneof(fc.constantFrom('0', '10', '20', '15.5'), reportedFigure), (percent, threshold) => {
+        const p = new Decimal(percent);
+        const t = new Decimal(threshold);
+        expect(explanationRequired(p, { deviationThresholdPercent: t })).toBe(p.minus(100).abs().gt(t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+

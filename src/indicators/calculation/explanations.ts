@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { IndicatorStatus } from '../indicator-summary.types';
+import { scaledInteger } from './decimals';
 import { minDate, yearWindow } from './periods';
 import type { PeriodDef, Thresholds } from './types';
 
@@ -14,6 +15,10 @@ export function explanationRequired(
   thresholds: Pick<Thresholds, 'deviationThresholdPercent'>,
 ): boolean {
   if (achievementPercent === null) return false;
+  // In whole hundredths when both are (the common case), as exact as the Decimals.
+  const percent = scaledInteger(achievementPercent, 2);
+  const threshold = scaledInteger(thresholds.deviationThresholdPercent, 2);
+  if (percent !== undefined && threshold !== undefined) return Math.abs(percent - 10_000) > threshold;
   return achievementPercent.minus(100).abs().gt(thresholds.deviationThresholdPercent);
 }
 

@@ -1,4 +1,6 @@
 import Decimal from 'decimal.js';
+import fc from 'fast-check';
+import { decimalText } from '../../../test/support/arbitraries';
 import { toJsonNumber } from './format';
 
 describe('toJsonNumber', () => {
@@ -16,5 +18,18 @@ describe('toJsonNumber', () => {
 
   it('passes null through', () => {
     expect(toJsonNumber(null)).toBeNull();
+  });
+
+  it('gives the number Decimal prints, rounded half-up, for any decimal', () => {
+    fc.assert(
+      fc.property(decimalText, decimalText, fc.integer({ min: 0, max: 4 }), (a, b, decimals) => {
+        const x = new Decimal(a);
+        const y = new Decimal(b);
+        for (const d of [x, x.plus(y), y.isZero() ? x : x.times(100).div(y)]) {
+          expect(toJsonNumber(d, decimals)).toBe(d.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toNumber());
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
