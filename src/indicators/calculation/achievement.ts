@@ -24,10 +24,11 @@ export function achievementPercent(achieved: Aggregate | null, planned: Decimal 
 
 /**
  * The same percentage without a Decimal division, when the figures are small enough whole numbers
- * of their units (the common case): `top × 10^power / (bottom × target)` (top in 10^-topScale, bottom whole, target in hundredths) rounded
- * half away from zero to whole hundredths, as toDecimalPlaces rounds the exact quotient. (Decimal
- * divides to 20 significant digits first; a quotient of integers this small is never within that
- * rounding of a half-hundredth, so both round alike.) undefined otherwise: the Decimals answer.
+ * of their units (the common case): `top × 10^power / (bottom × target)`, with `top` in units of
+ * 10^-topScale, `bottom` whole and the target in hundredths, rounded half away from zero to whole
+ * hundredths, as toDecimalPlaces rounds the exact quotient. (Decimal divides to 20 significant
+ * digits first; a quotient of integers this small is never within that rounding of a
+ * half-hundredth, so both round alike.) undefined otherwise, and the Decimals answer.
  */
 function wholeHundredths(top: Decimal, topScale: number, bottom: Decimal | null, planned: Decimal, power: number): Decimal | undefined {
   const t = scaledInteger(top, topScale);
