@@ -32,8 +32,9 @@ export function partId(jobId: string, index: number): string {
 }
 
 /**
- * A job's progress while its parts run: their mean, up to PARTS_SHARE %; assembling their files
- * into the ZIP is the rest.
+ * A job's progress while its parts run: their mean, up to PARTS_SHARE %; the rest is the job's
+ * own step once they are done: listing their files (at once), or past ZIP64's limits copying
+ * them into a stored ZIP (see JobRunner.assemble).
  */
 export const PARTS_SHARE = 90;
 

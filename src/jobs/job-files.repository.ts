@@ -31,7 +31,7 @@ export class JobFilesRepository {
     for (let i = 0; i < rows.length; i += STORE_ROWS) await this.dataSource.getRepository(JobFileChunk).insert(rows.slice(i, i + STORE_ROWS));
   }
 
-  /** Removes several files (a split job's parts' files, once assembled or given up). */
+  /** Removes several files (a split job's parts' files, once copied into its ZIP or given up). */
   async removeAll(ids: string[]): Promise<void> {
     for (let i = 0; i < ids.length; i += 500) await this.dataSource.getRepository(JobFileChunk).delete({ jobId: In(ids.slice(i, i + 500)) });
   }
@@ -68,6 +68,13 @@ export class JobFilesRepository {
       },
     });
     return Object.assign(stream, { bytes: () => total });
+  }
+
+  /** A file whole (one report, or a split job's list of its parts' files). */
+  async readAll(jobId: string): Promise<Buffer> {
+    const pieces: Buffer[] = [];
+    for await (const piece of this.read(jobId)) pieces.push(piece);
+    return Buffer.concat(pieces);
   }
 
   /** The file's bytes in order, a few pieces per query (keyset on seq), as the reader asks for them. */

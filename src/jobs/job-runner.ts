@@ -1,19 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import archiver from 'archiver';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PARTS_SHARE } from './job-backend';
 import { JobFilesRepository } from './job-files.repository';
 import { JobRegistry } from './job-registry';
+import { storedZipBytes, zipWriter } from './job-zip';
 import { CANCELLED, JobCancelledError, JobContext, JobResult, PartFailedError, PartResult, QueuedJob, ZipOutput } from './job.types';
 
 /** A part keeps its files until this much is waiting, then stores them in one go. */
 const PART_BATCH_BYTES = 4 * 1024 * 1024;
-
-/** Files whose content is compressed already, stored in a job's ZIP as they are (see `zipped`). */
-const COMPRESSED = /\.(pdf|xlsx|docx|zip|png|jpe?g)$/i;
 
 /** What the queue offers the runner while one attempt of a job runs. */
 export interface AttemptHooks {
@@ -32,8 +28,8 @@ export interface AttemptHooks {
  * Runs one attempt of a job, whichever queue it came from: looks up the handler, gives it a ZIP
  * that streams into the job's stored file, and reports progress (checking for a cancel at each
  * report). A failed attempt leaves nothing behind: the next one starts from an empty file.
- * A split job's parts store each file by itself instead, and the job then streams them, in the
- * parts' order, into its ZIP.
+ * A split job's parts store each file by itself instead, and the job then lists them, in the
+ * parts' order, for its ZIP to be written from at download (see `assemble`).
  */
 @Injectable()
 export class JobRunner {
@@ -71,7 +67,7 @@ export class JobRunner {
       add: async (name, body) => {
         const bytes = Buffer.isBuffer(body) ? body : Buffer.concat(await Readable.from(body).toArray());
         const id = `${job.id}/${attempt}/${entries.length}`;
-        entries.push({ name, file: id });
+        entries.push({ name, file: id, bytes: bytes.length });
         pending.push({ id, body: bytes });
         pendingBytes += bytes.length;
         if (pendingBytes >= PART_BATCH_BYTES) await flush();
@@ -93,7 +89,13 @@ export class JobRunner {
     await this.files.removeAll(parts.flatMap((part) => part.entries.map((entry) => entry.file)));
   }
 
-  /** A split job, once its parts are done: their files streamed into its ZIP, then removed. */
+  /**
+   * A split job, once its parts are done: the list of their files, in the parts' order, stored as
+   * the job's file. Its ZIP is written from them as it is downloaded (JobsService.result), so the
+   * job ends with its last part, rather than after copying every report into a second file one
+   * worker writes alone, and the reports are stored once. Past what a ZIP without ZIP64 holds
+   * (65,535 files, 4 GiB), the parts' files are copied into a stored ZIP instead, and removed.
+   */
   private async assemble(job: QueuedJob, hooks: AttemptHooks): Promise<JobResult> {
     if (!hooks.parts) throw new Error(`Job ${job.id} is split, but its queue keeps no parts`);
     const { done, failure } = await hooks.parts();
@@ -103,13 +105,21 @@ export class JobRunner {
     }
     const parts = done.sort((a, b) => a.index - b.index);
     if (parts.length !== job.parts) throw new Error(`Job ${job.id}: ${parts.length} of ${job.parts} parts are done`);
-    const total = parts.reduce((sum, part) => sum + part.entries.length, 0);
+    const entries = parts.flatMap((part) => part.entries);
+    const bytes = storedZipBytes(entries);
+    if (bytes !== null) {
+      await this.files.remove(job.id);
+      await this.files.storeAll([{ id: job.id, body: Buffer.from(JSON.stringify(entries)) }]);
+      await hooks.progress(100);
+      this.logger.log(`Job ${job.id} (${job.type}) done: ${entries.length} files, a ZIP of ${bytes} bytes when downloaded`);
+      return { fileName: parts[0].fileName, contentType: 'application/zip', bytes, files: entries.length, zip: 'parts' };
+    }
     const result = await this.zipped(job, hooks, async ({ zip, progress }) => {
       let added = 0;
-      for (const entry of parts.flatMap((part) => part.entries)) {
+      for (const entry of entries) {
         await zip.add(entry.name, Readable.from(this.files.read(entry.file)));
         added += 1;
-        await progress(PARTS_SHARE + (added / total) * (100 - PARTS_SHARE));
+        await progress(PARTS_SHARE + (added / entries.length) * (100 - PARTS_SHARE));
       }
       return { fileName: parts[0].fileName };
     });
@@ -121,20 +131,14 @@ export class JobRunner {
   private async zipped(job: QueuedJob, hooks: AttemptHooks, fill: (context: JobContext) => Promise<{ fileName: string; data?: unknown }>): Promise<JobResult> {
     if (await hooks.cancelled()) throw new JobCancelledError();
     await this.files.remove(job.id);
-    // Anything else (a CSV, say) is deflated at a light level, keeping the worker's time on the reports.
-    const archive = archiver('zip', { zlib: { level: 1 } });
+    const writer = zipWriter();
+    const archive = writer.archive;
     const store = this.files.writer(job.id);
     const stored = pipeline(archive, store);
     let files = 0;
     const zip: ZipOutput = {
       add: async (name, body) => {
-        // One entry at a time: archiver would queue every body given to it; waiting for the entry
-        // to be written (and so for storage to take it) keeps memory at one file.
-        const written = once(archive, 'entry');
-        // A PDF's streams and an XLSX (itself a ZIP) are deflated already: stored as they are,
-        // they cost the assembling worker a CRC instead of a second deflate that gains little.
-        archive.append(body as Buffer, { name, store: COMPRESSED.test(name) } satisfies archiver.ZipEntryData);
-        await written;
+        await writer.add(name, body);
         files += 1;
       },
     };

@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor';
+import type { ZipEntryFile } from './job-zip';
 
 /**
  * Batch work as jobs: a type names a handler in the registry, the input is plain JSON, and the job
@@ -16,6 +17,12 @@ export interface JobResult {
   files: number;
   /** What the handler answered besides its files (an import's counts and row errors), as JSON. */
   data?: unknown;
+  /**
+   * 'parts': the job's stored file lists its parts' files (JSON, ZipEntryFile[]), and its ZIP is
+   * written from them as it is downloaded, `bytes` long; otherwise the stored file is the ZIP.
+   * Not shown by the API.
+   */
+  zip?: 'parts';
 }
 
 /** What is queued: everything a worker on another machine needs to run the job. */
@@ -35,7 +42,7 @@ export interface QueuedJob {
 export interface PartResult {
   index: number;
   fileName: string;
-  entries: { name: string; file: string }[];
+  entries: ZipEntryFile[];
 }
 
 export interface JobRecord extends QueuedJob {

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../common/errors';
 import { t } from '../common/i18n/text';
 import { JOB_BACKEND, JobBackend, partId } from './job-backend';
 import { JobFilesRepository } from './job-files.repository';
+import { ZipEntryFile, zipOfFiles } from './job-zip';
 import { JobRegistry } from './job-registry';
 import { JobRecord, JobView, QueuedJob } from './job.types';
 
@@ -51,13 +52,19 @@ export class JobsService {
     return this.get(id, actor);
   }
 
-  /** The finished job's ZIP, streamed from storage; 409 while it is not done. */
+  /**
+   * The finished job's ZIP, streamed from storage, or for a split job written from its parts'
+   * files as it is read (see JobRunner.assemble); 409 while it is not done.
+   */
   async result(id: string, actor: Actor): Promise<{ fileName: string; contentType: string; bytes: number; body: AsyncIterable<Buffer> }> {
     const job = await this.visible(id, actor);
     if (job.state !== 'completed' || !job.result) {
       throw new ConflictError(t(`Opravilo še ni končano (${job.state})`, `The job is not done (${job.state})`), { state: job.state });
     }
-    return { ...job.result, body: this.files.read(id) };
+    const { zip, fileName, contentType, bytes } = job.result;
+    if (zip !== 'parts') return { fileName, contentType, bytes, body: this.files.read(id) };
+    const entries = JSON.parse((await this.files.readAll(id)).toString('utf8')) as ZipEntryFile[];
+    return { fileName, contentType, bytes, body: zipOfFiles(entries, (file) => this.files.readAll(file)) };
   }
 
   private async visible(id: string, actor: Actor): Promise<JobRecord> {
@@ -69,6 +76,8 @@ export class JobsService {
 }
 
 function view(job: JobRecord): JobView {
-  const { input: _input, actor, parts: _parts, part: _part, ...rest } = job;
-  return { ...rest, submittedBy: actor.username };
+  const { input: _input, actor, parts: _parts, part: _part, result, ...rest } = job;
+  if (!result) return { ...rest, result, submittedBy: actor.username };
+  const { zip: _zip, ...shown } = result;
+  return { ...rest, result: shown, submittedBy: actor.username };
 }

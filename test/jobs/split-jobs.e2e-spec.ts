@@ -79,7 +79,7 @@ describe.each(['the app process', 'BullMQ'])('split jobs on %s', (queue) => {
     }
   });
 
-  /** Stored pieces of the job's parts' files (the job's own ZIP is stored under its id alone). */
+  /** Stored pieces of the job's parts' files (the job's own file is stored under its id alone). */
   async function partFiles(id: string): Promise<number> {
     const rows: { n: number | string }[] = await t.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM job_file_chunk WHERE "jobId" LIKE '${id}.%'`);
     return Number(rows[0].n);
@@ -104,12 +104,22 @@ describe.each(['the app process', 'BullMQ'])('split jobs on %s', (queue) => {
       r.on('data', (c: Buffer) => chunks.push(c));
       r.on('end', () => done(null, Buffer.concat(chunks)));
     }).expect(200);
+    // Written from the parts' files as it is downloaded, as long as announced.
+    expect(res.headers['content-length']).toBe(String((res.body as Buffer).length));
+    expect((await admin.get(`/api/jobs/${body.id}`).expect(200)).body.result).toEqual({ fileName: 'deli.zip', contentType: 'application/zip', bytes: (res.body as Buffer).length, files: 6 });
     const zip = await JSZip.loadAsync(res.body as Buffer);
     expect(Object.keys(zip.files)).toEqual(['a.txt', 'a-2.txt', 'b.txt', 'b-2.txt', 'c.txt', 'c-2.txt']);
     expect(await zip.files['b-2.txt'].async('string')).toBe('part b, second file');
-    // A part is not a job the API answers for, and its files are gone once assembled.
+    // A second download is the same ZIP.
+    const again = await admin.get(`/api/jobs/${body.id}/result`).buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect((again.body as Buffer).equals(res.body as Buffer)).toBe(true);
+    // A part is not a job the API answers for; its files are the ZIP's, stored once (one piece each).
     await admin.get(`/api/jobs/${body.id}.0`).expect(404);
-    expect(await partFiles(body.id)).toBe(0);
+    expect(await partFiles(body.id)).toBe(6);
   });
 
   it('shows the parts’ progress while they run, and cancels the parts not yet done with the job', async () => {
