@@ -65,7 +65,8 @@ export interface JobContext {
   actor: Actor;
   /**
    * Reports how far the job is (0–100). Throws JobCancelledError once the job was cancelled, so
-   * a handler that reports progress between its steps stops at the next step.
+   * a handler that reports progress between its steps stops at a step soon after the cancel
+   * (reports are passed on and checked at most five times a second; see progressReporter).
    */
   progress(percent: number): Promise<void>;
   /** The job's result: a ZIP the handler adds files to, streamed to storage as it grows. */
