@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { instantColumn } from '../database/columns';
 
 /**
  * One piece of a job's result file, base64 in a text column so that the same table works on
@@ -6,6 +7,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * and the instance a user downloads from on another need nothing else in common.
  */
 @Entity('job_file_chunk')
+@Index('ix_job_file_chunk_stored', ['storedAt'])
 export class JobFileChunk {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   jobId: string;
@@ -15,4 +17,8 @@ export class JobFileChunk {
 
   @Column({ type: 'text' })
   data: string;
+
+  /** When the piece was stored (ISO instant); set on every piece (the migration set those it found). */
+  @Column(instantColumn({ nullable: true }))
+  storedAt: string | null;
 }

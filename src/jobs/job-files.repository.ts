@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Writable } from 'node:stream';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, LessThan } from 'typeorm';
+import { nowIso } from '../database/columns';
 import { JobFileChunk } from './job-file-chunk.entity';
 
 /** Raw bytes per stored piece (1 MiB; about 1.4 MB as base64). */
@@ -25,10 +26,19 @@ export class JobFilesRepository {
    * commit, and SQLite syncs each): a part of a split job stores its files at once.
    */
   async storeAll(files: { id: string; body: Buffer }[]): Promise<void> {
+    const storedAt = nowIso();
     const rows = files.flatMap(({ id, body }) =>
-      Array.from({ length: Math.max(1, Math.ceil(body.length / CHUNK_BYTES)) }, (_, seq) => ({ jobId: id, seq, data: body.subarray(seq * CHUNK_BYTES, (seq + 1) * CHUNK_BYTES).toString('base64') })),
+      Array.from({ length: Math.max(1, Math.ceil(body.length / CHUNK_BYTES)) }, (_, seq) => ({ jobId: id, seq, data: body.subarray(seq * CHUNK_BYTES, (seq + 1) * CHUNK_BYTES).toString('base64'), storedAt })),
     );
     for (let i = 0; i < rows.length; i += STORE_ROWS) await this.dataSource.getRepository(JobFileChunk).insert(rows.slice(i, i + STORE_ROWS));
+  }
+
+  /**
+   * Removes every piece stored before `instant` (ISO), of whichever jobs: answers how many. By the
+   * index on storedAt, so that the pieces kept are not read.
+   */
+  async removeStoredBefore(instant: string): Promise<number> {
+    return (await this.dataSource.getRepository(JobFileChunk).delete({ storedAt: LessThan(instant) })).affected ?? 0;
   }
 
   /** Removes several files (a split job's parts' files, once copied into its ZIP or given up). */
@@ -53,7 +63,7 @@ export class JobFilesRepository {
         const rest = joined.subarray(piece.length);
         pending = rest.length ? [rest] : [];
         pendingBytes = rest.length;
-        await repo.insert({ jobId, seq: seq++, data: piece.toString('base64') });
+        await repo.insert({ jobId, seq: seq++, data: piece.toString('base64'), storedAt: nowIso() });
       }
     };
     const stream = new Writable({

@@ -11,6 +11,7 @@ import { JobFiles1763830100000 } from './1763830100000-job-files';
 import { ReportingCalendar1763840000000 } from './1763840000000-reporting-calendar';
 import { Notifications1763840100000 } from './1763840100000-notifications';
 import { ReportCycle1763840200000 } from './1763840200000-report-cycle';
+import { JobFileAge1763850000000 } from './1763850000000-job-file-age';
 
 /**
  * Migrations in order. Listed explicitly (not globbed) so that the compiled app, the TypeORM CLI
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   ReportingCalendar1763840000000,
   Notifications1763840100000,
   ReportCycle1763840200000,
+  JobFileAge1763850000000,
 ];
