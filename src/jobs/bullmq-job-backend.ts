@@ -3,15 +3,13 @@ import { FlowProducer, Job, JobsOptions, Queue, UnrecoverableError, Worker } fro
 import type Redis from 'ioredis';
 import { hostname } from 'node:os';
 import { connectRedis } from '../redis/redis.module';
-import { isRetryable, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobBackend, partsProgress, reasonOf } from './job-backend';
+import { FINISHED_JOB_KEEP_SECONDS, isRetryable, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobBackend, partsProgress, reasonOf } from './job-backend';
 import type { AttemptHooks, JobRunner } from './job-runner';
 import { CANCELLED, JobRecord, JobResult, JobState, PartResult, QueuedJob } from './job.types';
 
 const CANCEL_PREFIX = 'kazalnik:jobs:cancelled:';
 /** A split job's parts' progress, one hash per job: field i is part i's percent, `started` once one has begun. */
 const PARTS_PREFIX = 'kazalnik:jobs:parts:';
-/** How long the queue remembers a finished job (and a cancel mark): a week. */
-const KEEP_SECONDS = 7 * 24 * 3600;
 
 /**
  * Jobs on BullMQ over Redis. App instances only add and read jobs; `npm run worker` processes
@@ -59,8 +57,8 @@ export class BullmqJobBackend implements JobBackend {
       jobId: job.id,
       attempts: JOB_ATTEMPTS,
       backoff: { type: 'exponential', delay: JOB_BACKOFF_MS },
-      removeOnComplete: { age: KEEP_SECONDS },
-      removeOnFail: { age: KEEP_SECONDS },
+      removeOnComplete: { age: FINISHED_JOB_KEEP_SECONDS },
+      removeOnFail: { age: FINISHED_JOB_KEEP_SECONDS },
     };
   }
 
@@ -107,13 +105,13 @@ export class BullmqJobBackend implements JobBackend {
   }
 
   async cancel(id: string): Promise<void> {
-    await this.redis.set(this.cancelPrefix + id, '1', 'EX', KEEP_SECONDS);
+    await this.redis.set(this.cancelPrefix + id, '1', 'EX', FINISHED_JOB_KEEP_SECONDS);
   }
 
   /** Part `index` of job `parentId` is `percent` done (and so has started). */
   private async partProgress(parentId: string, index: number, percent: number): Promise<void> {
     const key = this.partsPrefix + parentId;
-    await this.redis.multi().hset(key, String(index), String(percent), 'started', '1').expire(key, KEEP_SECONDS).exec();
+    await this.redis.multi().hset(key, String(index), String(percent), 'started', '1').expire(key, FINISHED_JOB_KEEP_SECONDS).exec();
   }
 
   private async isCancelled(id: string): Promise<boolean> {

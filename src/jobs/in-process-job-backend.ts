@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isRetryable, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobBackend, partId, partsProgress, reasonOf } from './job-backend';
+import { FINISHED_JOB_KEEP_SECONDS, isRetryable, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobBackend, partId, partsProgress, reasonOf } from './job-backend';
 import type { AttemptHooks, JobRunner } from './job-runner';
 import { CANCELLED, JobRecord, PartResult, QueuedJob } from './job.types';
 
@@ -11,7 +11,8 @@ const FINISHED = ['completed', 'failed', 'cancelled'];
  * else): a queue in memory, one job at a time, the same attempts, backoff and cancel as BullMQ.
  * A split job runs as on BullMQ: its parts first (each with its own attempts), then the job,
  * which assembles their files; a part that fails every attempt fails the job with its reason.
- * Jobs and their state do not survive a restart; their files do (they are in the database).
+ * Jobs and their state do not survive a restart, and a finished job is forgotten after a week;
+ * their files stay in the database until JobsModule sweeps them.
  */
 export class InProcessJobBackend implements JobBackend {
   private readonly logger = new Logger(InProcessJobBackend.name);
@@ -25,12 +26,25 @@ export class InProcessJobBackend implements JobBackend {
   private closed = false;
 
   async enqueue(job: QueuedJob, parts: QueuedJob[] = []): Promise<void> {
+    this.forgetFinished(Date.now());
     for (const queued of [job, ...parts]) {
       this.jobs.set(queued.id, { ...queued, state: 'waiting', progress: 0, attempts: 0, maxAttempts: JOB_ATTEMPTS, failedReason: null, result: null, finishedAt: null });
     }
     // A split job is queued once its parts are done (see partDone).
     this.queue.push(...(parts.length ? parts.map((part) => part.id) : [job.id]));
     this.pump();
+  }
+
+  /**
+   * Forgets the jobs finished more than FINISHED_JOB_KEEP_SECONDS before `now` (ms), as BullMQ
+   * does, so that an app that runs for months does not keep every job it ever ran. Called at
+   * each submission.
+   */
+  forgetFinished(now: number): void {
+    const before = new Date(now - FINISHED_JOB_KEEP_SECONDS * 1000).toISOString();
+    for (const [id, job] of this.jobs) {
+      if (FINISHED.includes(job.state) && job.finishedAt !== null && job.finishedAt < before) this.jobs.delete(id);
+    }
   }
 
   async find(id: string): Promise<JobRecord | null> {

@@ -31,6 +31,9 @@ export function partId(jobId: string, index: number): string {
   return `${jobId}.${index}`;
 }
 
+/** How long a queue remembers a finished job (and BullMQ a cancel mark): a week. */
+export const FINISHED_JOB_KEEP_SECONDS = 7 * 24 * 3600;
+
 /**
  * A job's progress while its parts run: their mean, up to PARTS_SHARE %; the rest is the job's
  * own step once they are done: listing their files (at once), or past ZIP64's limits copying

@@ -54,8 +54,9 @@ export class JobsModule implements OnApplicationBootstrap, OnApplicationShutdown
 
   /**
    * Removes the files of jobs stored more than JOB_FILES_KEEP_DAYS ago: the queue forgets a
-   * finished job after a week (without Redis, at the app's restart), and its files can no longer
-   * be downloaded; before, every report a job drew stayed in the database for good.
+   * finished job after a week (FINISHED_JOB_KEEP_SECONDS; without Redis also at the app's
+   * restart), and its files can no longer be downloaded; before, every report a job drew stayed
+   * in the database for good.
    */
   async sweepFiles(now = Date.now()): Promise<number> {
     try {

@@ -1,9 +1,17 @@
+import { NotFoundError } from '../../src/common/errors';
 import { DataSource } from 'typeorm';
 import { JobFilesRepository } from '../../src/jobs/job-files.repository';
+import { JOB_BACKEND } from '../../src/jobs/job-backend';
+import { JobRegistry } from '../../src/jobs/job-registry';
+import { InProcessJobBackend } from '../../src/jobs/in-process-job-backend';
 import { JOB_FILES_KEEP_DAYS, JobsModule } from '../../src/jobs/jobs.module';
+import { JobsService } from '../../src/jobs/jobs.service';
 import { createTestApp, TestApp } from '../support/app';
 
-/** Jobs' stored files: when each piece was stored, and their removal once the queue has forgotten the job. */
+/**
+ * Jobs' stored files: when each piece was stored, and their removal once the queue has forgotten
+ * the job; and the app process's queue (no Redis here) forgetting finished jobs after a week.
+ */
 describe('jobs’ stored files', () => {
   let t: TestApp;
   let files: JobFilesRepository;
@@ -43,5 +51,20 @@ describe('jobs’ stored files', () => {
     expect(await t.app.get(JobsModule).sweepFiles(Date.now() + 13 * 24 * 3600 * 1000)).toBe(0);
     expect(await t.app.get(JobsModule).sweepFiles(Date.now() + 15 * 24 * 3600 * 1000)).toBe(2);
     expect(await pieces('sweep-')).toBe(0);
+  });
+
+  it('forgets a job a week after it finished, as BullMQ does, in the app process too', async () => {
+    t.app.get(JobRegistry).register({ type: 'test-forget', prepare: async (input: unknown) => input, run: async () => ({ fileName: 'nic.zip' }) });
+    const jobs = t.app.get(JobsService);
+    const actor = { userId: 1, username: 'admin', role: 'admin' as const };
+    const { id } = await jobs.submit('test-forget', {}, actor);
+    for (let i = 0; i < 100 && (await jobs.get(id, actor)).state !== 'completed'; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    const finishedAt = Date.parse((await jobs.get(id, actor)).finishedAt!);
+    const backend = t.app.get(JOB_BACKEND) as InProcessJobBackend;
+    expect(backend).toBeInstanceOf(InProcessJobBackend);
+    backend.forgetFinished(finishedAt + 6.9 * 24 * 3600 * 1000);
+    expect((await jobs.get(id, actor)).state).toBe('completed');
+    backend.forgetFinished(finishedAt + 7.1 * 24 * 3600 * 1000);
+    await expect(jobs.get(id, actor)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
