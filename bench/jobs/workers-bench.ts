@@ -65,7 +65,12 @@ export async function runWorkersBenchmark(pdfs: number, redisUrl: string): Promi
       pairs.push(one.seconds / two.seconds);
       last = [one.job, two.job];
     }
-    for (const set of [0, 1]) out(`  ${names[set]}: ${await downloadTime(apps[set].port, token, last[set])}`);
+    // A split job's ZIP is written from its parts' files as it is read: the wait after "done" that
+    // the job's time does not include, with the app's memory meanwhile (the workers idle).
+    for (const set of [0, 1]) {
+      const zip = await timedGet(apps[set], `/api/jobs/${last[set]}/result`, token);
+      out(`  ${names[set]}: the last job's ZIP downloaded in ${Math.round(zip.ms)} ms (${(zip.bytes / 1e6).toFixed(1)} MB), app RSS ${Math.round(zip.rssBeforeMb)} → peak ${Math.round(zip.peakRssMb)} MB`);
+    }
     const [one, two] = warm.map(median);
     const r = ratio(median(pairs), 1);
     out(`  fresh workers: two over one ${ratio(cold[0], cold[1])}×; warm (median of ${WARM_RUNS}): ${one.toFixed(1)} s and ${two.toFixed(1)} s; two over one in each pair of runs: ${pairs.map((x) => x.toFixed(2)).join(', ')}`);
@@ -213,19 +218,6 @@ async function submit(port: number, token: string): Promise<string> {
   });
   if (res.status !== 201 && res.status !== 200) throw new Error(`submit: HTTP ${res.status} ${await res.text()}`);
   return ((await res.json()) as { id: string }).id;
-}
-
-/**
- * The last job's ZIP downloaded (the workers idle): a split job's ZIP is written from its parts'
- * files as it is read, so this is the wait after "done" that the job's time does not include.
- */
-async function downloadTime(port: number, token: string, id: string): Promise<string> {
-  const started = performance.now();
-  const res = await fetch(`http://127.0.0.1:${port}/api/jobs/${id}/result`, { headers: { Authorization: `Bearer ${token}` } });
-  const body = Buffer.from(await res.arrayBuffer());
-  const ms = performance.now() - started;
-  if (res.status !== 200 || String(body.length) !== res.headers.get('content-length')) throw new Error(`download: HTTP ${res.status}, ${body.length} bytes of ${res.headers.get('content-length')}`);
-  return `the last job's ZIP downloaded in ${Math.round(ms)} ms (${(body.length / 1e6).toFixed(1)} MB)`;
 }
 
 async function waitDone(port: number, token: string, id: string): Promise<{ files: number }> {

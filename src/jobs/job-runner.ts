@@ -163,8 +163,6 @@ export class JobRunner {
       throw error;
     }
   }
-
-
 }
 
 /**

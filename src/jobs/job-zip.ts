@@ -60,10 +60,11 @@ const ZIP_MAX_OFFSET = 0xffffffff;
  * before the lengths were kept).
  */
 export function storedZipBytes(entries: readonly Pick<ZipEntryFile, 'name' | 'bytes'>[]): number | null {
-  if (entries.length >= ZIP_MAX_ENTRIES || !entries.every((entry) => Number.isSafeInteger(entry.bytes))) return null;
+  if (entries.length >= ZIP_MAX_ENTRIES) return null;
   let offset = 0;
   let central = 0;
   for (const entry of entries) {
+    if (!Number.isSafeInteger(entry.bytes)) return null;
     const name = Buffer.byteLength(entry.name);
     offset += 30 + name + entry.bytes;
     central += 46 + name;

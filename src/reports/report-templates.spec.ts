@@ -19,7 +19,7 @@ describe('ReportsService templates', () => {
     expect(service.template(first.id)).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
     expect(() => {
-      (first as { title: string }).title = 'drugačen naslov';
+      (first as unknown as { title: string }).title = 'drugačen naslov';
     }).toThrow(TypeError);
     const nested = Object.values(first).find((v) => v !== null && typeof v === 'object') as object;
     expect(Object.isFrozen(nested)).toBe(true);

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { JobRegistry } from '../../src/jobs/job-registry';
-import { clientFor, Client } from '../support/http';
+import { Client, clientFor, rawBytes } from '../support/http';
 import { createTestApp, TestApp } from '../support/app';
 import { inspectPdf } from '../support/pdf-text';
 
@@ -30,11 +30,7 @@ describe('batch jobs in the app process', () => {
   }
 
   async function zipOf(client: Client, id: string): Promise<JSZip> {
-    const res = await client.get(`/api/jobs/${id}/result`).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await client.get(`/api/jobs/${id}/result`).buffer(true).parse(rawBytes).expect(200);
     expect(res.headers['content-type']).toBe('application/zip');
     return JSZip.loadAsync(res.body as Buffer);
   }

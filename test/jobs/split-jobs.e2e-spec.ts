@@ -6,7 +6,7 @@ import { JOB_BACKEND, JobBackend } from '../../src/jobs/job-backend';
 import { JobRegistry } from '../../src/jobs/job-registry';
 import { JobRunner } from '../../src/jobs/job-runner';
 import type { JobHandler } from '../../src/jobs/job.types';
-import { clientFor, Client } from '../support/http';
+import { Client, clientFor, rawBytes } from '../support/http';
 import { createTestApp, TestApp } from '../support/app';
 
 /**
@@ -99,11 +99,7 @@ describe.each(['the app process', 'BullMQ'])('split jobs on %s', (queue) => {
     const { body } = await admin.post('/api/jobs', { type: 'test-split', input: {} }).expect(201);
     expect(body).not.toHaveProperty('parts');
     expect(await finished(body.id)).toMatchObject({ state: 'completed', progress: 100, attempts: 1, failedReason: null, result: { fileName: 'deli.zip', files: 6 } });
-    const res = await admin.get(`/api/jobs/${body.id}/result`).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await admin.get(`/api/jobs/${body.id}/result`).buffer(true).parse(rawBytes).expect(200);
     // Written from the parts' files as it is downloaded, as long as announced.
     expect(res.headers['content-length']).toBe(String((res.body as Buffer).length));
     expect((await admin.get(`/api/jobs/${body.id}`).expect(200)).body.result).toEqual({ fileName: 'deli.zip', contentType: 'application/zip', bytes: (res.body as Buffer).length, files: 6 });
@@ -111,11 +107,7 @@ describe.each(['the app process', 'BullMQ'])('split jobs on %s', (queue) => {
     expect(Object.keys(zip.files)).toEqual(['a.txt', 'a-2.txt', 'b.txt', 'b-2.txt', 'c.txt', 'c-2.txt']);
     expect(await zip.files['b-2.txt'].async('string')).toBe('part b, second file');
     // A second download is the same ZIP.
-    const again = await admin.get(`/api/jobs/${body.id}/result`).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const again = await admin.get(`/api/jobs/${body.id}/result`).buffer(true).parse(rawBytes).expect(200);
     expect((again.body as Buffer).equals(res.body as Buffer)).toBe(true);
     // A part is not a job the API answers for; its files are the ZIP's, stored once (one piece each).
     await admin.get(`/api/jobs/${body.id}.0`).expect(404);

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { clientFor, Client } from '../support/http';
+import { Client, clientFor, rawBytes } from '../support/http';
 import { createTestApp, TestApp } from '../support/app';
 import { SYSTEM_ACTOR } from '../../src/auth/actor';
 import { SummaryService } from '../../src/indicators/summary/summary.service';
@@ -110,11 +110,7 @@ describe('demo data over HTTP', () => {
   });
 
   it('answers the portfolio summary over HTTP with the bytes of JSON.stringify(forPortfolio), as JSON of its own length', async () => {
-    const res = await admin.get('/api/indicators/summary?year=2020&asOf=2021-03-01').buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await admin.get('/api/indicators/summary?year=2020&asOf=2021-03-01').buffer(true).parse(rawBytes).expect(200);
     const expected = JSON.stringify(await t.app.get(SummaryService).forPortfolio(2020, '2021-03-01', SYSTEM_ACTOR));
     expect((res.body as Buffer).toString('utf8')).toBe(expected);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');

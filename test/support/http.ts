@@ -11,6 +11,16 @@ export interface Client {
   delete(url: string, body?: object): request.Test;
 }
 
+/**
+ * A supertest parser that keeps the body as the bytes sent (a ZIP, or JSON compared byte for
+ * byte): `client.get(url).buffer(true).parse(rawBytes)`, then `res.body` is a Buffer.
+ */
+export function rawBytes(res: request.Response, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
 /** `lang` sets Accept-Language, for tests that assert the English texts; the API's default is Slovene. */
 export async function clientFor(app: INestApplication, username: string, lang?: 'sl' | 'en'): Promise<Client> {
   const token = await login(app, username);

@@ -3,7 +3,7 @@ import { col } from '../migration-helpers';
 
 /**
  * When each stored piece of a job's files was written (job_file_chunk."storedAt", an ISO instant),
- * so that the files of jobs the queue has forgotten can be removed (JobFilesRepository.removeOlderThan);
+ * so that the files of jobs the queue has forgotten can be removed (JobFilesRepository.removeStoredBefore);
  * before, every report a job drew stayed in the database for good. The pieces already stored count
  * from this migration. ix_job_file_chunk_stored serves that removal, which otherwise reads every
  * piece: SQLite keeps a row's later columns in its overflow pages, after the megabyte of data.
