@@ -16,7 +16,21 @@ const files = fc.array(
   { maxLength: 12 },
 );
 
+/** When the job ended: every entry of its ZIP carries it. */
+const ENDED = new Date('2021-02-15T09:30:00Z');
+
 describe('the ZIP written at download from stored files', () => {
+  it('is the same bytes at every download, each entry dated when the job ended', async () => {
+    const entries: ZipEntryFile[] = [{ name: 'letno-poročilo-AS-2020.pdf', file: 'a', bytes: 3 }];
+    const first = await bytesOf(zipOfFiles(entries, async () => Buffer.from('pdf'), ENDED));
+    // DOS times count in 2 s: a download a little later would have been dated otherwise.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const second = await bytesOf(zipOfFiles(entries, async () => Buffer.from('pdf'), ENDED));
+    expect(second.equals(first)).toBe(true);
+    const date = (await JSZip.loadAsync(first)).files['letno-poročilo-AS-2020.pdf'].date;
+    expect(Math.abs(date.getTime() - ENDED.getTime())).toBeLessThanOrEqual(2000);
+  });
+
   it('is exactly as long as storedZipBytes says, and reads back to the same files in order', async () => {
     await fc.assert(
       fc.asyncProperty(files, async (list) => {
@@ -24,7 +38,7 @@ describe('the ZIP written at download from stored files', () => {
         const unique = list.filter((file, i) => list.findIndex((other) => other.name === file.name) === i);
         const stored = new Map(unique.map((file, i) => [`job/${i}`, Buffer.from(file.body)]));
         const entries: ZipEntryFile[] = unique.map((file, i) => ({ name: file.name, file: `job/${i}`, bytes: file.body.length }));
-        const zip = await bytesOf(zipOfFiles(entries, async (id) => stored.get(id)!));
+        const zip = await bytesOf(zipOfFiles(entries, async (id) => stored.get(id)!, ENDED));
         expect(zip.length).toBe(storedZipBytes(entries));
         const read = await JSZip.loadAsync(zip);
         expect(Object.keys(read.files)).toEqual(unique.map((file) => file.name));
@@ -49,7 +63,7 @@ describe('the ZIP written at download from stored files', () => {
     const zip = zipOfFiles(entries, async (id) => {
       if (id === 'b') throw new Error('the file b is gone');
       return Buffer.from('a');
-    });
+    }, ENDED);
     await expect(bytesOf(zip)).rejects.toThrow('the file b is gone');
   });
 
@@ -59,7 +73,7 @@ describe('the ZIP written at download from stored files', () => {
     const zip = zipOfFiles(entries, async (id) => {
       read.push(id);
       return Buffer.alloc(256 * 1024, 1);
-    });
+    }, ENDED);
     await new Promise((resolve) => zip.once('readable', resolve));
     zip.destroy();
     await new Promise((resolve) => setTimeout(resolve, 100));

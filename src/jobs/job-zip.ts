@@ -8,7 +8,7 @@ const COMPRESSED = /\.(pdf|xlsx|docx|zip|png|jpe?g)$/i;
 /** A ZIP being written: `add` resolves once its entry is written, so that memory holds one file. */
 export interface ZipWriter {
   archive: archiver.Archiver;
-  add(name: string, body: Buffer | NodeJS.ReadableStream): Promise<void>;
+  add(name: string, body: Buffer | NodeJS.ReadableStream, date?: Date): Promise<void>;
 }
 
 /**
@@ -16,20 +16,20 @@ export interface ZipWriter {
  * waiting for the entry to be written (and so for whoever reads the archive to take it) keeps
  * memory at one file. A PDF's streams and an XLSX (itself a ZIP) are deflated already: stored as
  * they are, they cost a CRC instead of a second deflate that gains little; anything else (a CSV,
- * say) is deflated at a light level, unless `storeAll`.
+ * say) is deflated at a light level, unless `storeAll`. An entry is dated `date`, or now.
  */
 export function zipWriter(options: { storeAll?: boolean } = {}): ZipWriter {
   const archive = archiver('zip', { zlib: { level: 1 } });
   return {
     archive,
-    add: async (name, body) => {
+    add: async (name, body, date) => {
       // A reader that goes away (a download cut off) closes the archive: then no entry comes.
       const gone = new AbortController();
       const closed = () => gone.abort(new Error('The ZIP was closed before its entry was written'));
       archive.once('close', closed);
       try {
         const written = once(archive, 'entry', { signal: gone.signal });
-        archive.append(body as Buffer, { name, store: options.storeAll || COMPRESSED.test(name) } satisfies archiver.ZipEntryData);
+        archive.append(body as Buffer, { name, date, store: options.storeAll || COMPRESSED.test(name) } satisfies archiver.ZipEntryData);
         await written;
       } finally {
         archive.off('close', closed);
@@ -75,13 +75,14 @@ export function storedZipBytes(entries: readonly Pick<ZipEntryFile, 'name' | 'by
 
 /**
  * A split job's ZIP, written as it is read: each file read whole when the archive is ready for it
- * (a report, a few MB at most) and stored as it is, so the ZIP is `storedZipBytes` long. A file
- * that cannot be read ends the stream with that error.
+ * (a report, a few MB at most) and stored as it is, so the ZIP is `storedZipBytes` long. Every
+ * entry is dated `date` (the job's end), so that each download is the same bytes. A file that
+ * cannot be read ends the stream with that error.
  */
-export function zipOfFiles(entries: readonly ZipEntryFile[], read: (file: string) => Promise<Buffer>): Readable {
+export function zipOfFiles(entries: readonly ZipEntryFile[], read: (file: string) => Promise<Buffer>, date: Date): Readable {
   const { archive, add } = zipWriter({ storeAll: true });
   void (async () => {
-    for (const entry of entries) await add(entry.name, await read(entry.file));
+    for (const entry of entries) await add(entry.name, await read(entry.file), date);
     await archive.finalize();
   })().catch((error: unknown) => archive.destroy(error as Error));
   return archive;

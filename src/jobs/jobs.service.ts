@@ -64,7 +64,9 @@ export class JobsService {
     const { zip, fileName, contentType, bytes } = job.result;
     if (zip !== 'parts') return { fileName, contentType, bytes, body: this.files.read(id) };
     const entries = JSON.parse((await this.files.readAll(id)).toString('utf8')) as ZipEntryFile[];
-    return { fileName, contentType, bytes, body: zipOfFiles(entries, (file) => this.files.readAll(file)) };
+    // Dated when the job ended, not when it is downloaded: every download is the same bytes.
+    const ended = new Date(job.finishedAt ?? job.createdAt);
+    return { fileName, contentType, bytes, body: zipOfFiles(entries, (file) => this.files.readAll(file), ended) };
   }
 
   private async visible(id: string, actor: Actor): Promise<JobRecord> {
