@@ -38,12 +38,13 @@ export async function runWorkersBenchmark(pdfs: number, redisUrl: string): Promi
     const timed = async (set: number, label: string): Promise<{ seconds: number; job: string }> => {
       const app = apps[set];
       const cpu0 = workers[set].map((w) => cpuOf(w.pid!));
+      const sys0 = workers[set].map((w) => cpuOf(w.pid!, 'system'));
       const app0 = cpuOf(app.pid);
       const started = Date.now();
       const job = await submit(app.port, token);
       const done = await waitDone(app.port, token, job);
       const seconds = (Date.now() - started) / 1000;
-      const cpu = workers[set].map((w, i) => (cpuOf(w.pid!) - cpu0[i]).toFixed(1)).join(' + ');
+      const cpu = workers[set].map((w, i) => `${(cpuOf(w.pid!) - cpu0[i]).toFixed(1)} (system ${(cpuOf(w.pid!, 'system') - sys0[i]).toFixed(1)})`).join(' + ');
       out(`  ${names[set]}, ${label}: ${done.files} PDFs in ${seconds.toFixed(1)} s = ${(done.files / seconds).toFixed(1)} PDFs/s`);
       out(`    ${await timeline(redisUrl, queues[set], job, started)}; worker CPU ${cpu} s, app CPU ${(cpuOf(app.pid) - app0).toFixed(1)} s`);
       return { seconds, job };
@@ -130,10 +131,10 @@ async function timeline(redisUrl: string, name: string, id: string, submitted: n
   }
 }
 
-/** User and system CPU seconds a process has used so far (Linux /proc). */
-function cpuOf(pid: number): number {
+/** CPU seconds a process has used so far, user and system or only the system's (Linux /proc). */
+function cpuOf(pid: number, which: 'all' | 'system' = 'all'): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  return ((which === 'all' ? Number(fields[11]) : 0) + Number(fields[12])) / 100;
 }
 
 /** The benchmark's own queue, removed from Redis with everything BullMQ kept of its jobs. */

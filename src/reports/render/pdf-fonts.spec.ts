@@ -26,6 +26,21 @@ describe('useSharedFonts', () => {
     expect(read.text).toContain('Status');
   });
 
+  it('gives the bytes of documents that open their own fonts, whatever was drawn before, words shared or not', async () => {
+    const lines = [
+      'Šifra Status: Čas – 40,32 % Žiga Šuštar',
+      'Število oseb iz ranljivih ciljnih skupin, vključenih v program: 382.188,56 €',
+      'Status Šifra – 23. 9. 2019 ffi fl Ωµμ',
+    ];
+    // Every line after every other, so that the words each meets were shaped for another document first.
+    for (const order of [lines, [...lines].reverse(), [lines[1], lines[0], lines[2]]]) {
+      for (const line of order) {
+        const shared = await onePdf(line, true);
+        expect(shared.equals(await onePdf(line, false))).toBe(true);
+      }
+    }
+  });
+
   it('gives the bytes of a document that opens its own fonts, after other documents', async () => {
     await onePdf('Žiga Šuštar', true);
     const shared = await onePdf('Zap. Status: Čas – 40,32 %', true);

@@ -16,10 +16,39 @@ function fontPath(file: string): string {
 export const FONT_REGULAR = fontPath('DejaVuSans.ttf');
 export const FONT_BOLD = fontPath('DejaVuSans-Bold.ttf');
 
-/** What pdfkit keeps of an opened font (its `EmbeddedFont`): the fontkit font it wraps. */
+/** A glyph's place in a laid-out run, as pdfkit keeps it (scaled to 1,000 units per em). */
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+/** What fontkit makes of a glyph (only what pdfkit reads of it here). */
+interface Glyph {
+  id: number;
+  codePoints: number[];
+  advanceWidth: number;
+}
+/** A fontkit font: the glyphs it has made so far, and its layout (the OpenType shaping). */
+interface FontkitFont {
+  _glyphs: Record<number, Glyph>;
+  getGlyph(id: number, codePoints: number[]): Glyph;
+  layout(text: string): { glyphs: Glyph[]; positions: Omit<Position, 'advanceWidth'>[] };
+}
+/** A word as pdfkit's `layoutCached` answers it. */
+interface Run {
+  glyphs: Glyph[];
+  positions: Position[];
+  advanceWidth: number;
+}
+/** What pdfkit keeps of an opened font (its `EmbeddedFont`): the fontkit font it wraps, and its words laid out. */
 interface OpenedFont {
-  font: unknown;
+  font: FontkitFont;
   name: string;
+  scale: number;
+  layoutCache?: Record<string, Run>;
+  layoutCached(text: string): Run;
 }
 type OpenedFontClass = new (doc: PDFKit.PDFDocument, font: unknown, id: string) => OpenedFont;
 /** pdfkit's per-document font registry, which `doc.font(path)` looks fonts up in first. */
@@ -28,7 +57,18 @@ interface FontRegistry {
   _fontCount: number;
 }
 
-let parsed: { open: OpenedFontClass; fonts: Map<string, object> } | null = null;
+let parsed: { open: OpenedFontClass; fonts: Map<string, ParsedFont> } | null = null;
+
+/**
+ * A parsed font with the words shaped in it so far, as plain data: the glyph ids, the characters
+ * each glyph stands for, and their positions. `pristine` is the font that shapes them, over no
+ * glyphs of any document.
+ */
+interface ParsedFont {
+  font: object;
+  pristine: FontkitFont;
+  words: Map<string, { ids: number[]; codePoints: number[][]; positions: Position[]; advanceWidth: number }>;
+}
 
 /** DejaVu regular and bold parsed once per process, by pdfkit itself on a document never written. */
 function parsedFonts(): NonNullable<typeof parsed> {
@@ -36,7 +76,12 @@ function parsedFonts(): NonNullable<typeof parsed> {
   const probe = new PDFDocument({ font: FONT_REGULAR, autoFirstPage: false });
   probe.font(FONT_BOLD);
   const families = (probe as unknown as FontRegistry)._fontFamilies;
-  const fonts = new Map([FONT_REGULAR, FONT_BOLD].map((file) => [file, families[file].font as object]));
+  const fonts = new Map(
+    [FONT_REGULAR, FONT_BOLD].map((file) => {
+      const font = families[file].font as object;
+      return [file, { font, pristine: documentFont(font), words: new Map() }];
+    }),
+  );
   parsed = { open: families[FONT_REGULAR].constructor as OpenedFontClass, fonts };
   return parsed;
 }
@@ -48,8 +93,51 @@ function parsedFonts(): NonNullable<typeof parsed> {
  * first made for, and those go into the PDF's ToUnicode map: shared glyphs would let a "S" first
  * met as a part of "Š" in an earlier document lose its character in every later one.
  */
-function documentFont(font: object): object {
-  return Object.assign(Object.create(font) as object, { _glyphs: {} });
+function documentFont(font: object): FontkitFont {
+  return Object.assign(Object.create(font) as FontkitFont, { _glyphs: {} });
+}
+
+/** Distinct words kept laid out per font; past it the words are forgotten and laid out afresh (a few hundred bytes each). */
+const SHARED_WORDS = 20_000;
+
+/**
+ * pdfkit lays out each word of a document once (fontkit's OpenType shaping: GSUB, GPOS), in a
+ * cache of that document's font: about a third of drawing a report, and most of its garbage,
+ * for the same words in every report. Here a word is shaped once per process, in a font over no
+ * document's glyphs, and kept as glyph ids, characters and positions; a document makes its glyphs
+ * of them as fontkit itself does after shaping (`getGlyph(id, codePoints)`: a glyph the document
+ * already has stays as it is), so its subset, widths and ToUnicode map are the same. pdfkit's own
+ * per-document cache still answers a word the second time.
+ */
+function shareWords(opened: OpenedFont, parsedFont: ParsedFont): void {
+  const { pristine, words } = parsedFont;
+  const cache = opened.layoutCache;
+  if (!cache) return;
+  opened.layoutCached = (text: string): Run => {
+    const known = cache[text];
+    if (known) return known;
+    let word = words.get(text);
+    if (!word) {
+      pristine._glyphs = {};
+      const run = pristine.layout(text);
+      // pdfkit's layoutRun: positions scaled to 1,000 units per em, each with its glyph's advance.
+      // Frozen: every document reads the same ones (pdfkit copies a position it changes).
+      const positions = run.positions.map((p, i) => Object.freeze({
+        xAdvance: p.xAdvance * opened.scale,
+        yAdvance: p.yAdvance * opened.scale,
+        xOffset: p.xOffset * opened.scale,
+        yOffset: p.yOffset * opened.scale,
+        advanceWidth: run.glyphs[i].advanceWidth * opened.scale,
+      }));
+      word = { ids: run.glyphs.map((g) => g.id), codePoints: run.glyphs.map((g) => g.codePoints), positions, advanceWidth: positions.reduce((sum, p) => sum + p.xAdvance, 0) };
+      if (words.size >= SHARED_WORDS) words.clear();
+      words.set(text, word);
+    }
+    const { ids, codePoints } = word;
+    const made: Run = { glyphs: ids.map((id, i) => opened.font.getGlyph(id, codePoints[i])), positions: word.positions, advanceWidth: word.advanceWidth };
+    cache[text] = made;
+    return made;
+  };
 }
 
 /**
@@ -63,8 +151,9 @@ function documentFont(font: object): object {
 export function useSharedFonts(doc: PDFKit.PDFDocument): void {
   const { open, fonts } = parsedFonts();
   const registry = doc as unknown as FontRegistry;
-  for (const [file, font] of fonts) {
-    const opened = new open(doc, documentFont(font), `F${++registry._fontCount}`);
+  for (const [file, parsedFont] of fonts) {
+    const opened = new open(doc, documentFont(parsedFont.font), `F${++registry._fontCount}`);
+    shareWords(opened, parsedFont);
     registry._fontFamilies[file] = opened;
     registry._fontFamilies[opened.name] = opened;
   }
