@@ -32,7 +32,7 @@ interface Glyph {
 }
 /** A fontkit font: the glyphs it has made so far, and its layout (the OpenType shaping). */
 interface FontkitFont {
-  _glyphs: Record<number, Glyph>;
+  _glyphs: Record<number, Glyph | undefined>;
   getGlyph(id: number, codePoints: number[]): Glyph;
   layout(text: string): { glyphs: Glyph[]; positions: Omit<Position, 'advanceWidth'>[] };
 }
@@ -68,6 +68,21 @@ interface ParsedFont {
   font: object;
   pristine: FontkitFont;
   words: Map<string, { ids: number[]; codePoints: number[][]; positions: Position[]; advanceWidth: number }>;
+  /** What fontkit decodes of each glyph, decoded once per process for every document (see `documentFont`). */
+  glyphs: Map<number, DecodedGlyph>;
+  /** The font those are decoded in, over no document's glyphs. */
+  decoder: FontkitFont;
+}
+
+/** fontkit's TrueType glyph: its outline, as `_decode` reads it from the glyf table, and its metrics, which `_metrics` caches. */
+interface TrueTypeGlyph extends Glyph {
+  _decode(): unknown;
+  _getMetrics(): unknown;
+  _metrics?: unknown;
+}
+interface DecodedGlyph {
+  outline: unknown;
+  metrics: unknown;
 }
 
 /** DejaVu regular and bold parsed once per process, by pdfkit itself on a document never written. */
@@ -79,22 +94,52 @@ function parsedFonts(): NonNullable<typeof parsed> {
   const fonts = new Map(
     [FONT_REGULAR, FONT_BOLD].map((file) => {
       const font = families[file].font as object;
-      return [file, { font, pristine: documentFont(font), words: new Map() }];
+      return [file, { font, pristine: fontOver(font), words: new Map(), glyphs: new Map(), decoder: fontOver(font) }];
     }),
   );
   parsed = { open: families[FONT_REGULAR].constructor as OpenedFontClass, fonts };
   return parsed;
 }
 
+/** A fontkit font over the process's parsed one, with glyphs of its own (see `documentFont`). */
+function fontOver(font: object): FontkitFont {
+  return Object.assign(Object.create(font) as FontkitFont, { _glyphs: {} });
+}
+
 /**
  * One document's fontkit font over the process's parsed one: the tables fontkit decodes (cmap,
- * GSUB, GPOS, hmtx, glyf) are cached in the parsed font and shared, while glyph objects, and the
- * layout engine that makes them, are the document's own. A glyph keeps the characters it was
- * first made for, and those go into the PDF's ToUnicode map: shared glyphs would let a "S" first
- * met as a part of "Š" in an earlier document lose its character in every later one.
+ * GSUB, GPOS, hmtx, glyf) are cached in the parsed font and shared, while glyph objects are the
+ * document's own. A glyph keeps the characters it was first made for, and those go into the PDF's
+ * ToUnicode map: shared glyphs would let a "S" first met as a part of "Š" in an earlier document
+ * lose its character in every later one. fontkit decodes a glyph's outline (which the font's
+ * subset copies, and its box, which its metrics need) from the glyf table again for every glyph
+ * object; a document's glyph is answered what the process decoded of that glyph once, and is
+ * otherwise fontkit's own (a glyph the document already has is answered as it is).
  */
-function documentFont(font: object): FontkitFont {
-  return Object.assign(Object.create(font) as FontkitFont, { _glyphs: {} });
+function documentFont(parsedFont: ParsedFont): FontkitFont {
+  const font = fontOver(parsedFont.font);
+  const make = font.getGlyph;
+  font.getGlyph = (id: number, codePoints: number[] = []): Glyph => {
+    const known = font._glyphs[id];
+    if (known) return known;
+    const glyph = make.call(font, id, codePoints) as TrueTypeGlyph | null;
+    if (!glyph) return glyph as unknown as Glyph;
+    const decoded = decodedGlyph(parsedFont, id);
+    glyph._metrics = decoded.metrics;
+    glyph._decode = () => decoded.outline;
+    return glyph;
+  };
+  return font;
+}
+
+function decodedGlyph(parsedFont: ParsedFont, id: number): DecodedGlyph {
+  let decoded = parsedFont.glyphs.get(id);
+  if (!decoded) {
+    const glyph = parsedFont.decoder.getGlyph(id, []) as TrueTypeGlyph;
+    decoded = { outline: glyph._decode(), metrics: glyph._getMetrics() };
+    parsedFont.glyphs.set(id, decoded);
+  }
+  return decoded;
 }
 
 /** Distinct words kept laid out per font; past it the words are forgotten and laid out afresh (a few hundred bytes each). */
@@ -152,7 +197,7 @@ export function useSharedFonts(doc: PDFKit.PDFDocument): void {
   const { open, fonts } = parsedFonts();
   const registry = doc as unknown as FontRegistry;
   for (const [file, parsedFont] of fonts) {
-    const opened = new open(doc, documentFont(parsedFont.font), `F${++registry._fontCount}`);
+    const opened = new open(doc, documentFont(parsedFont), `F${++registry._fontCount}`);
     shareWords(opened, parsedFont);
     registry._fontFamilies[file] = opened;
     registry._fontFamilies[opened.name] = opened;
