@@ -12,7 +12,7 @@ import { runValuesBenchmarks } from './values/values-bench';
  * runs one: summary, portfolio, pdf, audit, workers, values. Sizes (the defaults are the issue's):
  *
  *   BENCH_SUMMARY_PROJECTS=10,100,1000  BENCH_RUNS=5            portfolio summary
- *   BENCH_PORTFOLIO_ROWS=100000         BENCH_EXPORT_RUNS=3     portfolio XLSX (and twice as many rows)
+ *   BENCH_PORTFOLIO_ROWS=100000         BENCH_EXPORT_RUNS=5     portfolio XLSX (and twice as many rows)
  *   BENCH_PDF_PROJECT=AS BENCH_PDF_YEAR=2020 BENCH_PDF_RUNS=20  one annual PDF
  *   BENCH_AUDIT_ENTRIES=1000000                                 audit verify
  *   BENCH_PDFS=200 REDIS_URL=redis://127.0.0.1:6379             one worker vs two
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
         summaryProjects: (env.BENCH_SUMMARY_PROJECTS ?? '10,100,1000').split(',').map(Number),
         exportRows: num('BENCH_PORTFOLIO_ROWS', 100_000),
         runs: num('BENCH_RUNS', 5),
-        exportRuns: num('BENCH_EXPORT_RUNS', 3),
+        exportRuns: num('BENCH_EXPORT_RUNS', 5),
       },
       { summary: wants('summary'), export: wants('portfolio') },
     );
