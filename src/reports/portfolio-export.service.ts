@@ -25,13 +25,13 @@ export class PortfolioExportService {
 
   /**
    * Rows as the headline figures come, a page of projects at a time: a page is computed, written
-   * and let go before the next is read, and the writer's back-pressure pauses the reading.
+   * and let go before the next is read, and the writer's back-pressure pauses the reading. Rows go
+   * by project (code order), then year, then indicator: a page of projects is read once for all
+   * the years (see `headlinePages`), and each project's years stand together.
    */
   private async *rows(from: number, to: number, lang: 'sl' | 'en', actor: Actor): AsyncGenerator<PortfolioRow> {
-    for (let year = from; year <= to; year++) {
-      for await (const projects of this.summaries.portfolioHeadlinePages(year, actor)) {
-        for (const p of projects) for (const i of p.indicators) yield toRow(p.project, year, i, lang);
-      }
+    for await (const page of this.summaries.portfolioHeadlinePages(from, actor, { toYear: to })) {
+      for (const p of page) for (const i of p.indicators) yield toRow(p.project, p.year, i, lang);
     }
   }
 }

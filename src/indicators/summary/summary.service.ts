@@ -79,13 +79,13 @@ export class SummaryService {
   }
 
   /**
-   * The headline figures of every readable project's indicators, a keyset page of projects at a
-   * time (see `headlinePages`): what the portfolio export writes, read and computed beside it by
-   * a reading thread (ReadingThreads).
+   * The headline figures of every readable project's indicators for each year from `year` to
+   * `toYear`, a keyset page of projects at a time (see `headlinePages`): what the portfolio export
+   * writes, read and computed beside it by a reading thread (ReadingThreads).
    */
-  async *portfolioHeadlinePages(year: number, actor: Actor, options: { asOf?: string; pageSize?: number } = {}): AsyncGenerator<HeadlinePage> {
+  async *portfolioHeadlinePages(year: number, actor: Actor, options: { toYear?: number; asOf?: string; pageSize?: number } = {}): AsyncGenerator<HeadlinePage> {
     const scope = await this.access.readableProjectIds(actor);
-    yield* this.threads.pages({ scope, year, asOf: checkAsOf(options.asOf), pageSize: options.pageSize ?? PORTFOLIO_PAGE });
+    yield* this.threads.pages({ scope, year, toYear: options.toYear, asOf: checkAsOf(options.asOf), pageSize: options.pageSize ?? PORTFOLIO_PAGE });
   }
 
   private async summarise(projectIds: ProjectScope, year: number, asOf: string, thresholds: Thresholds, fundingPeriodId?: number): Promise<ProjectSummary[]> {
