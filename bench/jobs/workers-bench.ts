@@ -38,15 +38,19 @@ export async function runWorkersBenchmark(pdfs: number, redisUrl: string): Promi
     const timed = async (set: number, label: string): Promise<{ seconds: number; job: string }> => {
       const app = apps[set];
       const cpu0 = workers[set].map((w) => cpuOf(w.pid!));
-      const sys0 = workers[set].map((w) => cpuOf(w.pid!, 'system'));
-      const app0 = cpuOf(app.pid);
+      const app0 = cpuOf(app.pid).total;
       const started = Date.now();
       const job = await submit(app.port, token);
       const done = await waitDone(app.port, token, job);
       const seconds = (Date.now() - started) / 1000;
-      const cpu = workers[set].map((w, i) => `${(cpuOf(w.pid!) - cpu0[i]).toFixed(1)} (system ${(cpuOf(w.pid!, 'system') - sys0[i]).toFixed(1)})`).join(' + ');
+      const cpu = workers[set]
+        .map((w, i) => {
+          const { total, system } = cpuOf(w.pid!);
+          return `${(total - cpu0[i].total).toFixed(1)} (system ${(system - cpu0[i].system).toFixed(1)})`;
+        })
+        .join(' + ');
       out(`  ${names[set]}, ${label}: ${done.files} PDFs in ${seconds.toFixed(1)} s = ${(done.files / seconds).toFixed(1)} PDFs/s`);
-      out(`    ${await timeline(redisUrl, queues[set], job, started)}; worker CPU ${cpu} s, app CPU ${(cpuOf(app.pid) - app0).toFixed(1)} s`);
+      out(`    ${await timeline(redisUrl, queues[set], job, started)}; worker CPU ${cpu} s, app CPU ${(cpuOf(app.pid).total - app0).toFixed(1)} s`);
       return { seconds, job };
     };
     // Each set runs the job fresh (its code not yet compiled by V8, which at a few seconds of work
@@ -131,10 +135,11 @@ async function timeline(redisUrl: string, name: string, id: string, submitted: n
   }
 }
 
-/** CPU seconds a process has used so far, user and system or only the system's (Linux /proc). */
-function cpuOf(pid: number, which: 'all' | 'system' = 'all'): number {
+/** CPU seconds a process has used so far, user and system together and the system's alone (Linux /proc). */
+function cpuOf(pid: number): { total: number; system: number } {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((which === 'all' ? Number(fields[11]) : 0) + Number(fields[12])) / 100;
+  const system = Number(fields[12]) / 100;
+  return { total: Number(fields[11]) / 100 + system, system };
 }
 
 /** The benchmark's own queue, removed from Redis with everything BullMQ kept of its jobs. */

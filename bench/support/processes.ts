@@ -190,6 +190,11 @@ function get(port: number, path: string, token: string | undefined, keepBody: bo
   });
 }
 
+/** The run of median time (the upper one of an even count), whole: its other fields go with it. */
+export function medianRun<T extends { ms: number }>(runs: T[]): T {
+  return [...runs].sort((p, q) => p.ms - q.ms)[Math.floor(runs.length / 2)];
+}
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -207,8 +212,7 @@ export async function alternate<T extends { ms: number }>(runs: number, warmup: 
       b.push(y);
     }
   }
-  const pick = (list: T[]) => [...list].sort((p, q) => p.ms - q.ms)[Math.floor(list.length / 2)];
-  return { ours: pick(a), bare: pick(b) };
+  return { ours: medianRun(a), bare: medianRun(b) };
 }
 
 export const mb = (n: number) => `${Math.round(n)} MB`;

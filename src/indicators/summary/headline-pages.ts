@@ -55,8 +55,8 @@ export async function* headlinePages(rows: SummaryReads, q: HeadlineQuery, thres
         {
           indicators,
           periods,
-          targets: years.length === 1 ? targets : targets.filter((t) => t.year === null || t.year === year),
-          groups: years.length === 1 ? groups : groups.filter((g) => g.year <= year && counted.has(g.periodId)),
+          targets: targets.filter((t) => t.year === null || t.year === year),
+          groups: groups.filter((g) => g.year <= year && counted.has(g.periodId)),
         },
         year,
         q.asOf,
